@@ -1,0 +1,161 @@
+// The "Live DNS" section of a host's detail view (popup, details tab, later the hover card).
+import type { DnsRecord } from '@/utils/dns/model';
+import { RECORD_HELP } from '@/utils/dns/record-help';
+import { resolverLabel } from '@/utils/dns/resolver-label';
+import { txtKind } from '@/utils/dns/txt-kind';
+import type { DnsReport, QuestionResult } from '@/utils/lookup/dns-report';
+import { dnsSectionState, summarizeReport } from '@/utils/lookup/summarize-report';
+import { RecordValue } from './record-value';
+
+export function DnsSectionLoading() {
+  return (
+    <section
+      class="section"
+      data-section="dns"
+      data-state="loading"
+      aria-busy="true"
+      aria-labelledby="dns-heading"
+    >
+      <h3 id="dns-heading">Live DNS</h3>
+      <p class="status">Asking the resolver…</p>
+    </section>
+  );
+}
+
+export function DnsSection({ report }: { report: DnsReport }) {
+  const state = dnsSectionState(report);
+  const time = new Date(report.finishedAt).toLocaleTimeString();
+  return (
+    <section
+      class="section"
+      data-section="dns"
+      data-state={state}
+      data-status={report.status ?? undefined}
+      aria-labelledby="dns-heading"
+    >
+      <h3 id="dns-heading">Live DNS</h3>
+      <p class={`status status-${state}`}>{summarizeReport(report)}</p>
+      <p class="meta">
+        {resolverLabel(report.resolver)} answered at {time} in {report.finishedAt - report.startedAt} ms ·{' '}
+        {report.authenticated ? (
+          <span class="dnssec-ok">DNSSEC validated (AD)</span>
+        ) : (
+          <span class="dnssec-no">not DNSSEC-validated</span>
+        )}
+      </p>
+      {report.cnameChain.length > 1 && (
+        <p class="cname-chain">
+          <abbr title={RECORD_HELP.CNAME}>CNAME chain</abbr>: {report.cnameChain.join(' → ')}
+        </p>
+      )}
+      {state !== 'error' && (
+        <table class="records">
+          <caption class="visually-hidden">DNS records of {report.host.display}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Type</th>
+              <th scope="col">Value</th>
+              <th scope="col">TTL</th>
+            </tr>
+          </thead>
+          {report.questions.map((q) => (
+            <QuestionRows key={q.type} question={q} report={report} />
+          ))}
+          {report.dmarc && <QuestionRows question={report.dmarc} report={report} dmarc />}
+        </table>
+      )}
+    </section>
+  );
+}
+
+function QuestionRows({
+  question,
+  report,
+  dmarc,
+}: {
+  question: QuestionResult;
+  report: DnsReport;
+  dmarc?: boolean;
+}) {
+  const label = dmarc ? 'DMARC' : question.type;
+  if (!question.result.ok) {
+    return (
+      <tbody data-question={label}>
+        <tr class="question-error" data-record-error={label}>
+          <th scope="row">{label}</th>
+          <td colSpan={2}>{question.result.error.message}</td>
+        </tr>
+      </tbody>
+    );
+  }
+  // The A/AAAA answers of an alias also carry its CNAMEs: show each record under its own type.
+  const records = question.result.value.records.filter((r) => recordType(r) === question.type);
+  if (records.length === 0) return null;
+  return (
+    <tbody data-question={label}>
+      {records.map((record, i) => (
+        <tr key={i} data-record-type={dmarc ? 'DMARC' : question.type}>
+          <th scope="row">
+            {i === 0 ? (
+              <abbr title={RECORD_HELP[label]}>{label}</abbr>
+            ) : (
+              <span class="visually-hidden">{label}</span>
+            )}
+          </th>
+          <td>
+            <RecordLine record={record} report={report} dmarc={dmarc} />
+          </td>
+          <td class="ttl">{record.ttl} s</td>
+        </tr>
+      ))}
+    </tbody>
+  );
+}
+
+function recordType(record: DnsRecord): string {
+  return record.type === 'OTHER' ? record.rrtype : record.type;
+}
+
+function RecordLine({ record, report, dmarc }: { record: DnsRecord; report: DnsReport; dmarc?: boolean }) {
+  if (record.type === 'MX') {
+    const mx = report.mailExchanges.find((m) => m.exchange === record.exchange);
+    return (
+      <>
+        <RecordValue text={record.value} />
+        {mx && (
+          <span class="mx-addresses">
+            {' → '}
+            {mx.addresses.length ? mx.addresses.join(', ') : mx.problem}
+          </span>
+        )}
+      </>
+    );
+  }
+  if (record.type === 'TXT') {
+    const kind = txtKind(record.value);
+    return (
+      <>
+        {kind && (kind === 'SPF' || dmarc) && (
+          <abbr class="badge" title={RECORD_HELP[kind]}>
+            {kind}
+          </abbr>
+        )}{' '}
+        <RecordValue text={record.value} />
+      </>
+    );
+  }
+  if (record.type === 'PTR') {
+    const ptr = report.ptrNames.find((p) => p.name === record.value);
+    return (
+      <>
+        <RecordValue text={record.value} />
+        {ptr && (
+          <span class={ptr.confirmed ? 'confirmed' : 'unconfirmed'}>
+            {ptr.confirmed ? ' ✓ resolves back' : ' ✗ does not resolve back'}
+          </span>
+        )}
+      </>
+    );
+  }
+  return <RecordValue text={record.value} />;
+}

@@ -1,0 +1,35 @@
+// The detail view of one host: the popup shows it after "Look up", a tab shows it full size.
+import type { LookupState } from './use-host-lookup';
+import { DnsSection, DnsSectionLoading } from './dns-section';
+import { HostHeading } from './host-heading';
+
+export function HostDetail({ state, onRefresh }: { state: LookupState; onRefresh: () => void }) {
+  if (state.phase === 'idle') return null;
+  if (state.phase === 'loading') {
+    return (
+      <article class="host-detail" aria-live="polite">
+        <p class="meta">Looking up {state.input}…</p>
+        <DnsSectionLoading />
+      </article>
+    );
+  }
+  const { response } = state;
+  if (!response.ok) {
+    return (
+      <p class="input-error" role="alert">
+        {response.message}
+      </p>
+    );
+  }
+  return (
+    <article class="host-detail" aria-labelledby="host-title" aria-live="polite">
+      <HostHeading host={response.report.host} />
+      <DnsSection report={response.report} />
+      <p>
+        <button type="button" onClick={onRefresh}>
+          Refresh (skip cache)
+        </button>
+      </p>
+    </article>
+  );
+}

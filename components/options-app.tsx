@@ -1,0 +1,72 @@
+// The options page: one form, one "Save" button (DESIGN.md contract).
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { checkResolverUrl, originPattern } from '@/utils/dns/resolver-url';
+import { loadSettings, saveSettings, type Settings } from '@/utils/settings/settings';
+import { ResolverSettings } from './resolver-settings';
+
+type Notice = { kind: 'info' | 'error'; text: string } | null;
+
+export function OptionsApp() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+
+  useEffect(() => {
+    void loadSettings().then(({ settings: loaded, problem }) => {
+      setSettings(loaded);
+      if (problem) setNotice({ kind: 'error', text: problem });
+    });
+  }, []);
+
+  if (!settings) return <p>Loading settings…</p>;
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const checked = checkResolverUrl(settings.resolverUrl);
+    if (!checked.ok) return setNotice({ kind: 'error', text: checked.message });
+    // Must run first in the click handler: browsers grant permission prompts only during a user
+    // gesture. A preset's origin is already granted, so no prompt appears for it.
+    let granted: boolean;
+    try {
+      granted = await browser.permissions.request({ origins: [originPattern(checked.url)] });
+    } catch {
+      granted = false;
+    }
+    if (!granted) {
+      return setNotice({
+        kind: 'error',
+        text: `Hostlens needs permission to contact ${new URL(checked.url).host}; nothing was saved.`,
+      });
+    }
+    try {
+      await saveSettings({ ...settings, resolverUrl: checked.url });
+      setSettings({ ...settings, resolverUrl: checked.url });
+      setNotice({ kind: 'info', text: 'Saved.' });
+    } catch (error) {
+      setNotice({ kind: 'error', text: `Could not save: ${(error as Error).message}` });
+    }
+  };
+
+  return (
+    <main class="options">
+      <h1>Hostlens settings</h1>
+      <form onSubmit={(event) => void save(event)}>
+        <ResolverSettings
+          url={settings.resolverUrl}
+          onChange={(resolverUrl) => setSettings({ ...settings, resolverUrl })}
+        />
+        <p>
+          <button type="submit">Save</button>{' '}
+          {notice && (
+            <span
+              class={notice.kind === 'error' ? 'input-error' : 'saved'}
+              role={notice.kind === 'error' ? 'alert' : 'status'}
+            >
+              {notice.text}
+            </span>
+          )}
+        </p>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,62 @@
+// Lint rules that encode Hostlens conventions; each restriction says why.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-properties': [
+        'error',
+        // TXT records, RDAP fields and passive-DNS rows are attacker text: render through Preact only.
+        {
+          property: 'innerHTML',
+          message: 'External text must never reach innerHTML; render through Preact.',
+        },
+        {
+          property: 'outerHTML',
+          message: 'External text must never reach outerHTML; render through Preact.',
+        },
+        { property: 'insertAdjacentHTML', message: 'No raw HTML sinks; render through Preact.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'External text must never be rendered as HTML.',
+        },
+      ],
+    },
+  },
+  {
+    // The content script runs on every page: keep zod (and other heavy code) out of it.
+    files: ['entrypoints/content/**', 'utils/page/**', 'utils/detect/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'zod', message: 'zod stays in the background and extension pages.' },
+            { name: 'tldts', message: 'The PSL (~48 kB gz) stays out of the content script.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['tests/**', 'bench/**', '*.config.*', '.ci/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+);

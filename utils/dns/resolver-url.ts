@@ -1,0 +1,38 @@
+// Which DoH URLs the user may choose. Names are sent in clear over plain HTTP, so http:// is
+// accepted only for a resolver on the user's own machine (tests, a local dnsdist or Pi-hole).
+
+export type ResolverUrlCheck = { ok: true; url: string } | { ok: false; message: string };
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export function checkResolverUrl(input: string): ResolverUrlCheck {
+  // RFC 8484 §3 lets servers publish a URI template; `{?dns}` is where our parameter goes.
+  const text = input.trim().replace(/\{\?dns\}$/, '');
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { ok: false, message: 'Enter a full URL, such as https://dns.example/dns-query.' };
+  }
+  if (url.username || url.password) {
+    return { ok: false, message: 'The resolver URL must not contain a user name or password.' };
+  }
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+    return {
+      ok: false,
+      message: 'Use https:// (plain http:// is allowed only for a resolver on this computer).',
+    };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { ok: false, message: 'The resolver URL must start with https://.' };
+  }
+  url.hash = '';
+  return { ok: true, url: url.toString() };
+}
+
+/** The match pattern a permission request needs for this resolver. */
+export function originPattern(url: string): string {
+  const { protocol, hostname } = new URL(url);
+  // A match pattern has no port: `http://127.0.0.1/*` covers every port.
+  return `${protocol}//${hostname}/*`;
+}

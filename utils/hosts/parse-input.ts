@@ -1,0 +1,26 @@
+// What the user typed in "Look up" → the host to ask about. Accepts a bare name, a URL, an
+// e-mail address or an IP, defanged or not, with or without brackets, port or trailing dot.
+import { normalizeHost, type Host } from './host';
+import { refang } from './refang';
+
+export type ParsedInput = { ok: true; host: Host } | { ok: false; message: string };
+
+export function parseLookupInput(input: string): ParsedInput {
+  let text = refang(input.trim());
+  if (!text) return { ok: false, message: 'Type a host name, URL, e-mail address or IP address.' };
+  // URL: keep the authority only.
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(text);
+  if (scheme) text = text.slice(scheme[0].length);
+  text = text.split(/[/?#]/, 1)[0] ?? '';
+  // userinfo in a URL, or the local part of an e-mail address.
+  const at = text.lastIndexOf('@');
+  if (at >= 0) text = text.slice(at + 1);
+  // Port: `[v6]:443` or `name:443` (a bare IPv6 address has several colons and no port).
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(text);
+  if (bracketed) text = bracketed[1] ?? '';
+  else if (/^[^:]+:\d+$/.test(text)) text = text.replace(/:\d+$/, '');
+  const host = normalizeHost(text);
+  if (!host)
+    return { ok: false, message: `“${input.trim().slice(0, 80)}” is not a host name or IP address.` };
+  return { ok: true, host };
+}

@@ -1,0 +1,17 @@
+// The `lookupHost` message: validate, normalize, read the user's resolver, ask.
+import { parseLookupInput } from '../hosts/parse-input';
+import { messageSchemas } from '../messages/schemas';
+import type { LookupResponse } from '../messages/protocol';
+import { loadSettings } from '../settings/settings';
+import { buildDnsReport } from './dns-report';
+import type { AskDns } from './dns-engine';
+
+export async function handleLookup(data: unknown, ask: AskDns): Promise<LookupResponse> {
+  const request = messageSchemas.lookupHost.safeParse(data);
+  if (!request.success) return { ok: false, message: 'Hostlens received a malformed lookup request.' };
+  const parsed = parseLookupInput(request.data.input);
+  if (!parsed.ok) return { ok: false, message: parsed.message };
+  const { settings } = await loadSettings();
+  const report = await buildDnsReport(parsed.host, settings.resolverUrl, ask, { fresh: request.data.fresh });
+  return { ok: true, report };
+}

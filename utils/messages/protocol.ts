@@ -1,0 +1,25 @@
+// Every message between contexts, declared once. Types only (plus the messenger): this file is
+// imported by the content script, so no zod here; the background validates each payload with
+// the schemas in `./schemas.ts` on receipt.
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Host } from '../hosts/host';
+import type { DnsReport } from '../lookup/dns-report';
+
+export interface LookupRequest {
+  /** What the user typed or the detector found: a name, URL, e-mail address or IP, maybe defanged. */
+  input: string;
+  /** Bypass caches (user asked to refresh). */
+  fresh?: boolean;
+}
+
+export type LookupResponse = { ok: true; report: DnsReport } | { ok: false; message: string; host?: Host };
+
+export interface ProtocolMap {
+  /** Live DNS of one host. Allowed from content scripts. */
+  lookupHost(request: LookupRequest): LookupResponse;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({
+  // The library logs every message by default; host names stay out of the console.
+  logger: { debug() {}, log() {}, warn: console.warn, error: console.error },
+});

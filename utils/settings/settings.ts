@@ -1,0 +1,57 @@
+// User settings: what the options page edits and every lookup reads.
+//
+// Lifetime: `storage.sync` (follows the user across browsers), versioned from day one. A value
+// that no longer matches the schema is never silently replaced: it is copied to
+// `local:settingsBackup` and the problem is reported, while lookups use the defaults.
+import { storage } from 'wxt/utils/storage';
+import { checkResolverUrl } from '../dns/resolver-url';
+import { DEFAULT_RESOLVER_URL } from '../dns/resolver-presets';
+import { z } from '../zod-jitless';
+
+export const settingsSchema = z.object({
+  resolverUrl: z.string().refine((url) => checkResolverUrl(url).ok, 'not a usable DoH resolver URL'),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  resolverUrl: DEFAULT_RESOLVER_URL,
+};
+
+export const settingsItem = storage.defineItem<Settings>('sync:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+const settingsBackup = storage.defineItem<{ savedAt: number; value: unknown } | null>(
+  'local:settingsBackup',
+  {
+    fallback: null,
+  },
+);
+
+export interface LoadedSettings {
+  settings: Settings;
+  /** Set when the stored value was unreadable and defaults are in use. */
+  problem?: string;
+}
+
+export async function loadSettings(): Promise<LoadedSettings> {
+  const raw: unknown = await settingsItem.getValue();
+  // Fields added in later versions fall back to their defaults; unknown ones are dropped.
+  const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(isObject(raw) ? raw : {}) });
+  if (parsed.success) return { settings: parsed.data };
+  await settingsBackup.setValue({ savedAt: Date.now(), value: raw });
+  return {
+    settings: DEFAULT_SETTINGS,
+    problem: 'Your saved settings could not be read; Hostlens is using its defaults. A copy was kept.',
+  };
+}
+
+export async function saveSettings(next: Settings): Promise<void> {
+  await settingsItem.setValue(settingsSchema.parse(next));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,43 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { PRESET_ORIGINS } from './utils/dns/resolver-presets';
+
+// Hosts that may receive a name without asking: the preset DoH resolvers. Anything the user
+// adds in options (a custom resolver, a self-hosted source) is asked for at run time.
+const OPTIONAL_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*', 'http://[::1]/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  webExt: { disabled: true },
+  manifest: ({ manifestVersion, mode }) => {
+    // `--mode e2e` builds the copy the end-to-end tests load: it may reach the loopback servers
+    // without a permission prompt (a prompt can't be clicked in headless Chromium). Release
+    // builds never carry it.
+    const hostPermissions = mode === 'e2e' ? [...PRESET_ORIGINS, 'http://127.0.0.1/*'] : PRESET_ORIGINS;
+    const base = {
+      name: 'Hostlens',
+      description: 'Marks host names and IPs in what you read; shows their live DNS, history and changes.',
+      permissions: ['storage'],
+    };
+    if (manifestVersion === 2) {
+      // MV2 (Firefox default) has no host_permissions keys: origins live in (optional_)permissions.
+      return {
+        ...base,
+        permissions: [...base.permissions, ...hostPermissions],
+        optional_permissions: OPTIONAL_ORIGINS,
+        browser_specific_settings: {
+          gecko: { id: 'hostlens@hostlens.invalid', data_collection_permissions: { required: ['none'] } },
+        },
+      };
+    }
+    return {
+      ...base,
+      host_permissions: hostPermissions,
+      optional_host_permissions: OPTIONAL_ORIGINS,
+      browser_specific_settings: {
+        gecko: { id: 'hostlens@hostlens.invalid', data_collection_permissions: { required: ['none'] } },
+      },
+    };
+  },
+  vite: () => ({ plugins: [preact()] }),
+});
