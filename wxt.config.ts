@@ -9,7 +9,7 @@ const OPTIONAL_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   webExt: { disabled: true },
-  manifest: ({ manifestVersion, mode }) => {
+  manifest: ({ browser, manifestVersion, mode }) => {
     // `--mode e2e` builds the copy the end-to-end tests load: it may reach the loopback servers
     // without a permission prompt (a prompt can't be clicked in headless Chromium). Release
     // builds never carry it.
@@ -18,6 +18,11 @@ export default defineConfig({
       name: 'Hostlens',
       description: 'Marks host names and IPs in what you read; shows their live DNS, history and changes.',
       permissions: ['storage'],
+      ...(browser === 'firefox' && {
+        browser_specific_settings: {
+          gecko: { id: 'hostlens@hostlens.invalid', data_collection_permissions: { required: ['none'] } },
+        },
+      }),
     };
     if (manifestVersion === 2) {
       // MV2 (Firefox default) has no host_permissions keys: origins live in (optional_)permissions.
@@ -25,19 +30,9 @@ export default defineConfig({
         ...base,
         permissions: [...base.permissions, ...hostPermissions],
         optional_permissions: OPTIONAL_ORIGINS,
-        browser_specific_settings: {
-          gecko: { id: 'hostlens@hostlens.invalid', data_collection_permissions: { required: ['none'] } },
-        },
       };
     }
-    return {
-      ...base,
-      host_permissions: hostPermissions,
-      optional_host_permissions: OPTIONAL_ORIGINS,
-      browser_specific_settings: {
-        gecko: { id: 'hostlens@hostlens.invalid', data_collection_permissions: { required: ['none'] } },
-      },
-    };
+    return { ...base, host_permissions: hostPermissions, optional_host_permissions: OPTIONAL_ORIGINS };
   },
   vite: () => ({ plugins: [preact()] }),
 });
