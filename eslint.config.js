@@ -18,6 +18,12 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Product code renders attacker-controlled text (TXT, RDAP, passive DNS): Preact text only.
+    files: ['entrypoints/**', 'components/**', 'utils/**'],
+    rules: {
       'no-restricted-properties': [
         'error',
         // TXT records, RDAP fields and passive-DNS rows are attacker text: render through Preact only.

@@ -136,10 +136,12 @@ function RecordLine({ record, report, dmarc }: { record: DnsRecord; report: DnsR
     return (
       <>
         {kind && (kind === 'SPF' || dmarc) && (
-          <abbr class="badge" title={RECORD_HELP[kind]}>
-            {kind}
-          </abbr>
-        )}{' '}
+          <>
+            <abbr class="badge" title={RECORD_HELP[kind]}>
+              {kind}
+            </abbr>{' '}
+          </>
+        )}
         <RecordValue text={record.value} />
       </>
     );

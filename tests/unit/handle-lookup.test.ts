@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleLookup } from '@/utils/lookup/handle-lookup';
 import { ok } from '@/utils/lookup/errors';
-import { saveSettings } from '@/utils/settings/settings';
+import { DEFAULT_SETTINGS, saveSettings } from '@/utils/settings/settings';
 import { answer } from './support/dns-responses';
 
 describe('the lookupHost message', () => {
@@ -32,7 +32,7 @@ describe('the lookupHost message', () => {
   });
 
   it('normalizes the input and asks the resolver from settings, sending only the name', async () => {
-    await saveSettings({ resolverUrl: 'http://127.0.0.1:8053/dns-query' });
+    await saveSettings({ ...DEFAULT_SETTINGS, resolverUrl: 'http://127.0.0.1:8053/dns-query' });
     const ask = vi.fn(async ({ name, type }) => ok(answer(name, type, [])));
     const response = await handleLookup({ input: 'hxxps://Mail1[.]trump-email[.]com/path?x=1' }, ask);
     expect(response.ok && response.report.host.name).toBe('mail1.trump-email.com');

@@ -35,12 +35,14 @@ describe('settings', () => {
   });
 
   it('saves and reads back the resolver', async () => {
-    await saveSettings({ resolverUrl: 'http://127.0.0.1:8053/dns-query' });
+    await saveSettings({ ...DEFAULT_SETTINGS, resolverUrl: 'http://127.0.0.1:8053/dns-query' });
     expect((await loadSettings()).settings.resolverUrl).toBe('http://127.0.0.1:8053/dns-query');
   });
 
   it('refuses to save an invalid resolver', async () => {
-    await expect(saveSettings({ resolverUrl: 'http://evil.example/q' })).rejects.toThrow();
+    await expect(
+      saveSettings({ ...DEFAULT_SETTINGS, resolverUrl: 'http://evil.example/q' }),
+    ).rejects.toThrow();
     expect((await loadSettings()).settings).toEqual(DEFAULT_SETTINGS);
   });
 

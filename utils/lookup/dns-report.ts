@@ -71,12 +71,18 @@ export async function buildDnsReport(
   };
 
   if (host.kind === 'domain') {
-    const [questions, dmarc] = await Promise.all([
-      Promise.all(NAME_RECORD_TYPES.map((type) => question(host.name, type))),
+    const asked = NAME_RECORD_TYPES.map((type) => question(host.name, type));
+    // Mail exchanges' addresses need the MX answer: ask for them as soon as it arrives, while
+    // the other questions may still be on the wire.
+    const mxQuestion = asked[NAME_RECORD_TYPES.indexOf('MX')]!;
+    const [questions, dmarc, exchanges] = await Promise.all([
+      Promise.all(asked),
       question(`_dmarc.${host.name}`, 'TXT'),
+      mxQuestion.then((mx) => mailExchanges(mx, question)),
     ]);
     report.questions = questions;
     report.dmarc = dmarc;
+    report.mailExchanges = exchanges;
     const main = questions.find((q) => q.type === 'A')?.result;
     if (main?.ok) report.status = main.value.status;
     else if (main) report.statusError = main.error;
@@ -88,7 +94,6 @@ export async function buildDnsReport(
         .filter((r) => r.type === 'A' || r.type === 'AAAA')
         .map((r) => r.value),
     );
-    report.mailExchanges = await mailExchanges(questions, question);
   } else {
     const ptr = await question(reverseName(host.name), 'PTR');
     report.questions = [ptr];
@@ -136,11 +141,10 @@ function cnameChain(name: string, questions: QuestionResult[]): string[] {
 }
 
 async function mailExchanges(
-  questions: QuestionResult[],
+  { result: mx }: QuestionResult,
   question: (name: string, type: QueryType) => Promise<QuestionResult>,
 ): Promise<MailExchange[]> {
-  const mx = questions.find((q) => q.type === 'MX')?.result;
-  if (!mx?.ok) return [];
+  if (!mx.ok) return [];
   const records = mx.value.records
     .flatMap((r) => (r.type === 'MX' ? [r] : []))
     .sort((a, b) => a.preference - b.preference)

@@ -33,7 +33,11 @@ export function createLookupRuntime(options: { fetch?: typeof fetch } = {}): Loo
     maxEntries: 2000,
     persist: debounced((e) => cacheMirror.setValue(e), 250),
   });
-  const gate = new RequestGate({ maxConcurrent: 8, persist: (holds) => void holdsMirror.setValue(holds) });
+  const gate = new RequestGate({
+    // A host report asks 9 questions at once; HTTP/2 resolvers multiplex them on one connection.
+    maxConcurrent: 12,
+    persist: (holds) => void holdsMirror.setValue(holds),
+  });
   const ready = Promise.all([cacheMirror.getValue(), holdsMirror.getValue()])
     .then(([entries, holds]) => {
       cache.restore(entries);

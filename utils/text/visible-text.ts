@@ -3,8 +3,8 @@
 // characters hiding inside look-alike names, and control characters. Each is shown as a
 // visible ⟨U+XXXX⟩ token instead.
 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
 
 export function visibleText(text: string): string {

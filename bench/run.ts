@@ -1,0 +1,14 @@
+// `npm run bench`: performance as ratios against baselines measured in the same run — never as
+// pass/fail timings. Needs the DoH test servers (dnsdist, knot) and a build (`npm run build`).
+import { existsSync } from 'node:fs';
+import { bundleSizes } from './bundle-sizes';
+import { benchLookup } from './lookup';
+
+for (const line of await benchLookup()) console.log(line);
+if (existsSync('.output/chrome-mv3')) {
+  for (const row of bundleSizes()) {
+    console.log(
+      `bundle: ${row.entry.padEnd(28)} ${row.raw.toFixed(1).padStart(7)} kB raw ${row.gzip.toFixed(1).padStart(6)} kB gzip`,
+    );
+  }
+} else console.log('bundle: run `npm run build` first to measure bundle sizes');

@@ -1,0 +1,86 @@
+// Debian's Chromium with the test build of the extension loaded, driven by playwright-core.
+// Every name resolution outside loopback fails (--host-resolver-rules), so a test can only
+// reach the servers it started. See ../shared/docs/toolchain.md §4 and chromium-e2e-tricks.md.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3-e2e');
+const TMP = resolve(import.meta.dirname, '../../.tmp');
+
+export interface LaunchedExtension {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  openExtensionPage(path: string): Promise<Page>;
+  /** Stops the service worker the hard way, as the browser may at any time. */
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launchExtension(): Promise<LaunchedExtension> {
+  mkdirSync(TMP, { recursive: true });
+  const profile = mkdtempSync(join(TMP, 'profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    channel: 'chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
+  const worker =
+    context.serviceWorkers().find(isOurs) ??
+    (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+
+  return {
+    context,
+    extensionId,
+    worker,
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async stopWorker() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      let versionId: string | undefined;
+      let status: string | undefined;
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        for (const v of versions) {
+          if (v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) {
+            versionId = v.versionId;
+            status = v.runningStatus;
+          }
+        }
+      });
+      await cdp.send('ServiceWorker.enable');
+      const until = async (wanted: string) => {
+        for (const end = Date.now() + 5000; status !== wanted; await new Promise((r) => setTimeout(r, 25))) {
+          if (Date.now() > end) throw new Error(`service worker not ${wanted}`);
+        }
+      };
+      await until('running');
+      await cdp.send('ServiceWorker.stopWorker', { versionId: versionId! });
+      await until('stopped');
+      await cdp.detach();
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

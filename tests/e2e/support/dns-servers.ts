@@ -1,0 +1,152 @@
+// A real DoH server on loopback for the end-to-end tests: Knot DNS (authoritative, our zone
+// files) behind dnsdist (plain-HTTP DoH, no certificate). Both from Debian's packages; see
+// ../shared/docs/toolchain.md §5. Ports are picked free at start so runs don't clash.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import * as packet from '@dnsquery/dns-packet';
+
+const ZONES = resolve(import.meta.dirname, '../../fixtures/zones');
+const TMP = resolve(import.meta.dirname, '../../.tmp');
+
+export interface DnsServers {
+  /** RFC 8484 endpoint, plain HTTP: `http://127.0.0.1:<port>/dns-query`. */
+  dohUrl: string;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+function which(binary: string, aptPackage: string): string {
+  for (const dir of ['/usr/sbin', '/usr/bin', '/sbin', '/bin']) {
+    if (spawnSync('test', ['-x', join(dir, binary)]).status === 0) return join(dir, binary);
+  }
+  throw new Error(`${binary} is not installed: apt-get install -y ${aptPackage}`);
+}
+
+/** Base64url DNS query for one question, as the extension sends it. */
+export function dohQuery(name: string, type: packet.RecordType): string {
+  const bytes = packet.encode({
+    type: 'query',
+    id: 0,
+    flags: packet.RECURSION_DESIRED,
+    questions: [{ name, type, class: 'IN' }],
+  });
+  return Buffer.from(bytes).toString('base64url');
+}
+
+async function waitForDoh(dohUrl: string, children: ChildProcess[], logs: () => string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    for (const child of children) {
+      if (child.exitCode !== null)
+        throw new Error(`${child.spawnfile} exited (${child.exitCode}):\n${logs()}`);
+    }
+    try {
+      const response = await fetch(`${dohUrl}?dns=${dohQuery('mail1.trump-email.com', 'A')}`);
+      if (response.ok) {
+        const answer = packet.decode(new Uint8Array(await response.arrayBuffer()));
+        if (answer.rcode === ('NOERROR' as never) && (answer.answers?.length ?? 0) > 0) return;
+        last = `rcode ${answer.rcode}`;
+      } else last = `HTTP ${response.status}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the DoH server did not answer in 20 s (${last}):\n${logs()}`);
+}
+
+export async function startDnsServers(): Promise<DnsServers> {
+  const knotd = which('knotd', 'knot');
+  const dnsdist = which('dnsdist', 'dnsdist');
+  mkdirSync(TMP, { recursive: true });
+  const dir = mkdtempSync(join(TMP, 'dns-'));
+  mkdirSync(join(dir, 'run'));
+  mkdirSync(join(dir, 'db'));
+  const [knotPort, dohPort] = [await freePort(), await freePort()];
+
+  const zones = readdirSync(ZONES).filter((f) => f.endsWith('.zone'));
+  writeFileSync(
+    join(dir, 'knot.conf'),
+    [
+      'server:',
+      `    rundir: "${dir}/run"`,
+      `    listen: 127.0.0.1@${knotPort}`,
+      'database:',
+      `    storage: "${dir}/db"`,
+      'zone:',
+      ...zones.flatMap((file) => [
+        `  - domain: ${file.replace(/\.zone$/, '')}`,
+        `    storage: "${ZONES}"`,
+        `    file: "${file}"`,
+      ]),
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(dir, 'dnsdist.conf'),
+    [
+      "setSecurityPollSuffix('')", // no secpoll lookups to the outside
+      `newServer({address='127.0.0.1:${knotPort}', name='knot'})`,
+      `addDOHLocal('127.0.0.1:${dohPort}', nil, nil, '/dns-query')`,
+      // A resolver failure on demand, for the "SERVFAIL in plain words" story.
+      "addAction(makeRule('servfail.test.'), RCodeAction(DNSRCode.SERVFAIL))",
+      '',
+    ].join('\n'),
+  );
+
+  let output = '';
+  const collect = (name: string, child: ChildProcess) => {
+    child.stdout?.on('data', (d) => (output += `[${name}] ${d}`));
+    child.stderr?.on('data', (d) => (output += `[${name}] ${d}`));
+    return child;
+  };
+  const children = [
+    collect('knotd', spawn(knotd, ['-c', join(dir, 'knot.conf')], { stdio: ['ignore', 'pipe', 'pipe'] })),
+    collect(
+      'dnsdist',
+      spawn(dnsdist, ['--supervised', '--disable-syslog', '-C', join(dir, 'dnsdist.conf')], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      }),
+    ),
+  ];
+  const kill = () => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL'));
+  process.once('exit', kill);
+
+  const dohUrl = `http://127.0.0.1:${dohPort}/dns-query`;
+  try {
+    await waitForDoh(dohUrl, children, () => output);
+  } catch (error) {
+    kill();
+    throw error;
+  }
+  return {
+    dohUrl,
+    async stop() {
+      process.removeListener('exit', kill);
+      await Promise.all(
+        children.map(
+          (c) =>
+            new Promise<void>((done) => {
+              if (c.exitCode !== null) return done();
+              c.once('exit', () => done());
+              c.kill('SIGTERM');
+              setTimeout(() => c.kill('SIGKILL'), 2000).unref();
+            }),
+        ),
+      );
+    },
+  };
+}

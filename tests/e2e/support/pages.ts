@@ -1,0 +1,54 @@
+// Small page objects for the extension's own pages: specs read as what a user does.
+import type { Page } from 'playwright-core';
+
+interface ExtensionPages {
+  openExtensionPage(path: string): Promise<Page>;
+}
+
+/** Options page: type a resolver URL into "DoH resolver URL" and press "Save". Returns the notice shown. */
+export async function setResolver(ext: ExtensionPages, url: string): Promise<string> {
+  const page = await ext.openExtensionPage('options.html');
+  await page.getByLabel('DoH resolver URL').fill(url);
+  await page.getByRole('button', { name: 'Save' }).click();
+  const notice = page.locator('[role="status"], [role="alert"]').first();
+  await notice.waitFor();
+  const text = (await notice.textContent()) ?? '';
+  await page.close();
+  return text;
+}
+
+export class LookupPopup {
+  constructor(readonly page: Page) {}
+
+  static async open(ext: ExtensionPages): Promise<LookupPopup> {
+    return new LookupPopup(await ext.openExtensionPage('popup.html'));
+  }
+
+  /** Types into "Look up", presses Enter and waits until the DNS section has left `loading`. */
+  async lookUp(input: string): Promise<void> {
+    const field = this.page.getByLabel('Look up');
+    await field.fill(input);
+    await field.press('Enter');
+    await this.page.locator('[data-section="dns"][data-state]:not([data-state="loading"])').waitFor();
+  }
+
+  get dns() {
+    return this.page.locator('[data-section="dns"]');
+  }
+
+  async dnsState(): Promise<{ state: string | null; status: string | null }> {
+    return {
+      state: await this.dns.getAttribute('data-state'),
+      status: await this.dns.getAttribute('data-status'),
+    };
+  }
+
+  /** The text of every record row of one type, as the user sees it. */
+  async records(type: string): Promise<string[]> {
+    return this.page.locator(`[data-record-type="${type}"] td:first-of-type`).allTextContents();
+  }
+
+  async statusLine(): Promise<string> {
+    return ((await this.dns.locator('.status').textContent()) ?? '').trim();
+  }
+}

@@ -1,0 +1,74 @@
+// Loopback HTTP servers for the end-to-end tests: a DoH endpoint that misbehaves on purpose,
+// and a server for fixture pages. Each records the requests it gets (privacy checks).
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+}
+
+export interface StubServer {
+  /** Base URL; for DoH stubs, the full endpoint `http://127.0.0.1:<port>/dns-query`. */
+  url: string;
+  requests: RecordedRequest[];
+  stop(): Promise<void>;
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+async function listen(handler: Handler, path: string): Promise<StubServer> {
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<import('node:net').Socket>();
+  const server = createServer((req, res) => {
+    requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+    handler(req, res);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}${path}`,
+    requests,
+    stop: () =>
+      new Promise<void>((done) => {
+        for (const socket of sockets) socket.destroy(); // a hanging request must not block the stop
+        server.close(() => done());
+      }),
+  };
+}
+
+/** Ways a DoH endpoint can fail. */
+export const stubHandlers = {
+  rateLimited: ((_req, res) => {
+    res.writeHead(429, { 'Retry-After': '30', 'Content-Type': 'text/plain' }).end('slow down');
+  }) satisfies Handler,
+  /** Never answers; the client must time out. */
+  hang: (() => undefined) satisfies Handler,
+  garbage: ((_req, res) => {
+    res
+      .writeHead(200, { 'Content-Type': 'application/dns-message' })
+      .end(Buffer.from([0xde, 0xad, 0xbe, 0xef, 1, 2, 3]));
+  }) satisfies Handler,
+  serverError: ((_req, res) => {
+    res
+      .writeHead(500, { 'Content-Type': 'text/html' })
+      .end('<html><body><h1>Internal error</h1></body></html>');
+  }) satisfies Handler,
+};
+
+export function startStubServer(handler: Handler): Promise<StubServer> {
+  return listen(handler, '/dns-query');
+}
+
+/** Serves fixture pages (`{ '/story.html': '<html>…' }`) as UTF-8 HTML on loopback. */
+export function startPageServer(pages: Record<string, string>): Promise<StubServer> {
+  return listen((req, res) => {
+    const page = pages[new URL(req.url ?? '/', 'http://127.0.0.1').pathname];
+    if (page === undefined) res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
+  }, '');
+}

@@ -1,0 +1,36 @@
+// `npm test`: every unit test, then every end-to-end test, then one plain summary line that
+// CI reads: `N passed, N failed`. A suite that crashes before reporting counts as failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const suites = [
+  { name: 'unit', args: [] },
+  { name: 'e2e', args: ['-c', 'vitest.e2e.config.ts'] },
+];
+mkdirSync('tests/.tmp', { recursive: true });
+let passed = 0;
+let failed = 0;
+for (const suite of suites) {
+  const report = `tests/.tmp/${suite.name}-report.json`;
+  rmSync(report, { force: true });
+  const started = Date.now();
+  const run = spawnSync(
+    'npx',
+    ['vitest', 'run', ...suite.args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    { stdio: 'inherit' },
+  );
+  let p = 0;
+  let f = 0;
+  if (existsSync(report)) {
+    const result = JSON.parse(readFileSync(report, 'utf8'));
+    p = result.numPassedTests;
+    f = result.numFailedTests + (result.numFailedTestSuites ?? 0);
+  }
+  // Non-zero exit with no failed test recorded: the suite itself broke (setup, crash).
+  if (run.status !== 0 && f === 0) f = 1;
+  console.log(`${suite.name}: ${p} passed, ${f} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  passed += p;
+  failed += f;
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
