@@ -1,16 +1,26 @@
-// The toolbar popup. `?host=` opens a host's detail view directly (used by "Open details");
-// `?tabId=N` names the tab whose hosts the "On this page" list shows (Detection issue).
-import { useEffect } from 'preact/hooks';
+// The toolbar popup: "Look up" on top; below it either this tab's hosts or one host's details.
+// `?tabId=N` names the tab (the toolbar opens it for the active tab); `?host=` opens a host's
+// detail view directly ("Open details").
+import { useEffect, useState } from 'preact/hooks';
 import { HostDetail } from './host-detail';
 import { LookupForm } from './lookup-form';
+import { PageHostsList } from './page-hosts-list';
 import { useHostLookup } from './use-host-lookup';
+import { useTabHosts } from './use-tab-hosts';
 
 export function PopupApp({ params }: { params: URLSearchParams }) {
   const initialHost = params.get('host') ?? '';
   const { state, lookUp } = useHostLookup();
+  const { hosts } = useTabHosts(params.get('tabId'));
+  const [showDetail, setShowDetail] = useState(Boolean(initialHost));
   useEffect(() => {
     if (initialHost) void lookUp(initialHost);
   }, [initialHost, lookUp]);
+
+  const open = (input: string) => {
+    setShowDetail(true);
+    void lookUp(input);
+  };
 
   return (
     <main class="popup">
@@ -20,8 +30,20 @@ export function PopupApp({ params }: { params: URLSearchParams }) {
           Settings
         </a>
       </header>
-      <LookupForm initial={initialHost} onLookup={(input) => void lookUp(input)} />
-      <HostDetail state={state} onRefresh={() => state.phase !== 'idle' && void lookUp(state.input, true)} />
+      <LookupForm initial={initialHost} onLookup={open} />
+      {showDetail ? (
+        <>
+          <button type="button" class="link-button back" onClick={() => setShowDetail(false)}>
+            ← Hosts on this page
+          </button>
+          <HostDetail
+            state={state}
+            onRefresh={() => state.phase !== 'idle' && void lookUp(state.input, true)}
+          />
+        </>
+      ) : (
+        <PageHostsList hosts={hosts} onOpen={open} />
+      )}
     </main>
   );
 }

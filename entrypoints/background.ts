@@ -3,6 +3,8 @@
 import { handleLookup } from '@/utils/lookup/handle-lookup';
 import { createLookupRuntime } from '@/utils/lookup/lookup-runtime';
 import { onMessage } from '@/utils/messages/protocol';
+import { handlePageHosts } from '@/utils/tab-hosts/handle-page-hosts';
+import { forgetTab } from '@/utils/tab-hosts/tab-hosts';
 
 export default defineBackground(() => {
   const runtime = createLookupRuntime();
@@ -11,4 +13,11 @@ export default defineBackground(() => {
     await runtime.ready;
     return handleLookup(data, runtime.ask);
   });
+  onMessage('reportPageHosts', ({ data, sender }) => handlePageHosts(data, sender));
+
+  // A new page in the tab starts a new list; its content script reports again.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading' && change.url) void forgetTab(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 });

@@ -4,6 +4,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Host } from '../hosts/host';
 import type { DnsReport } from '../lookup/dns-report';
+import type { MarkedHost } from '../page/page-marks';
 
 export interface LookupRequest {
   /** What the user typed or the detector found: a name, URL, e-mail address or IP, maybe defanged. */
@@ -17,6 +18,8 @@ export type LookupResponse = { ok: true; report: DnsReport } | { ok: false; mess
 export interface ProtocolMap {
   /** Live DNS of one host. Allowed from content scripts. */
   lookupHost(request: LookupRequest): LookupResponse;
+  /** Every host marked on the sender's page (the whole list, replacing the last one). From content scripts. */
+  reportPageHosts(hosts: MarkedHost[]): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({

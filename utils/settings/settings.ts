@@ -1,27 +1,21 @@
-// User settings: what the options page edits and every lookup reads.
+// User settings, validated: what the options page edits and every lookup reads.
 //
-// Lifetime: `storage.sync` (follows the user across browsers), versioned from day one. A value
-// that no longer matches the schema is never silently replaced: it is copied to
-// `local:settingsBackup` and the problem is reported, while lookups use the defaults.
+// A stored value that no longer matches the schema is never silently replaced: it is copied to
+// `local:settingsBackup` and the problem is reported, while Hostlens uses the defaults.
 import { storage } from 'wxt/utils/storage';
 import { checkResolverUrl } from '../dns/resolver-url';
-import { DEFAULT_RESOLVER_URL } from '../dns/resolver-presets';
+import { normalizeHost } from '../hosts/host';
 import { z } from '../zod-jitless';
+import { DEFAULT_SETTINGS, settingsItem, type Settings } from './settings-item';
+
+export { DEFAULT_SETTINGS, type Settings } from './settings-item';
 
 export const settingsSchema = z.object({
   resolverUrl: z.string().refine((url) => checkResolverUrl(url).ok, 'not a usable DoH resolver URL'),
-});
-
-export type Settings = z.infer<typeof settingsSchema>;
-
-export const DEFAULT_SETTINGS: Settings = {
-  resolverUrl: DEFAULT_RESOLVER_URL,
-};
-
-export const settingsItem = storage.defineItem<Settings>('sync:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
+  excludedSites: z
+    .array(z.string().refine((site) => normalizeHost(site)?.kind === 'domain', 'not a host name'))
+    .max(1000),
+}) satisfies z.ZodType<Settings>;
 
 const settingsBackup = storage.defineItem<{ savedAt: number; value: unknown } | null>(
   'local:settingsBackup',

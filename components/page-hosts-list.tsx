@@ -1,0 +1,98 @@
+// "On this page": every host marked in the tab, grouped by registrable domain (Public Suffix
+// List), with kind, count and the first occurrence in context. A row opens the detail view.
+import { useMemo, useState } from 'preact/hooks';
+import { getDomain } from 'tldts';
+import { toUnicodeName } from '@/utils/hosts/idn';
+import type { MarkedHost } from '@/utils/page/page-marks';
+import { visibleText } from '@/utils/text/visible-text';
+
+const KIND = { domain: 'name', ipv4: 'IPv4', ipv6: 'IPv6' } as const;
+
+interface Group {
+  domain: string;
+  hosts: MarkedHost[];
+}
+
+function groupHosts(hosts: MarkedHost[]): Group[] {
+  const groups = new Map<string, MarkedHost[]>();
+  for (const host of hosts) {
+    const domain = host.kind === 'domain' ? (getDomain(host.host) ?? host.host) : 'IP addresses';
+    groups.set(domain, [...(groups.get(domain) ?? []), host]);
+  }
+  return [...groups]
+    .map(([domain, list]) => ({
+      domain,
+      hosts: list.sort((a, b) => b.count - a.count || a.host.localeCompare(b.host)),
+    }))
+    .sort((a, b) =>
+      a.domain === 'IP addresses' ? 1 : b.domain === 'IP addresses' ? -1 : a.domain.localeCompare(b.domain),
+    );
+}
+
+export function PageHostsList({
+  hosts,
+  onOpen,
+}: {
+  hosts: MarkedHost[] | null;
+  onOpen: (host: string) => void;
+}) {
+  const [filter, setFilter] = useState('');
+  const groups = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    const shown = (hosts ?? []).filter(
+      (h) =>
+        !needle ||
+        h.host.includes(needle) ||
+        toUnicodeName(h.host).includes(needle) ||
+        h.context.toLowerCase().includes(needle),
+    );
+    return groupHosts(shown);
+  }, [hosts, filter]);
+
+  if (hosts === null) return <p class="meta">Reading this page…</p>;
+  if (hosts.length === 0) {
+    return (
+      <section class="page-hosts" aria-labelledby="page-hosts-heading">
+        <h2 id="page-hosts-heading">On this page</h2>
+        <p class="meta">
+          No host names or IP addresses found on this page (or Hostlens is off for this site).
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section class="page-hosts" aria-labelledby="page-hosts-heading">
+      <h2 id="page-hosts-heading">
+        On this page <span class="meta">({hosts.length} hosts)</span>
+      </h2>
+      <label for="page-hosts-filter" class="visually-hidden">
+        Filter
+      </label>
+      <input
+        id="page-hosts-filter"
+        type="search"
+        placeholder="Filter"
+        value={filter}
+        onInput={(event) => setFilter(event.currentTarget.value)}
+      />
+      {groups.map((group) => (
+        <div class="host-group" key={group.domain}>
+          <h3>{visibleText(group.domain === 'IP addresses' ? group.domain : toUnicodeName(group.domain))}</h3>
+          <ul>
+            {group.hosts.map((host) => (
+              <li key={host.host} data-host={host.host}>
+                <button type="button" class="host-row" onClick={() => onOpen(host.host)}>
+                  <span class="host-name">{visibleText(toUnicodeName(host.host))}</span>{' '}
+                  <span class="meta">
+                    {KIND[host.kind]} · {host.count}×
+                  </span>
+                  <span class="context">{visibleText(host.context)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+// Where settings live, with no validation code: the content script reads this (zod stays out of
+// it); extension pages and the background go through `./settings.ts`, which validates.
+//
+// Lifetime: `storage.sync`, versioned from day one; see `./settings.ts` for what happens to a
+// value that does not match.
+import { storage } from 'wxt/utils/storage';
+import { DEFAULT_RESOLVER_URL } from '../dns/resolver-presets';
+
+export interface Settings {
+  /** RFC 8484 endpoint every live-DNS question goes to. */
+  resolverUrl: string;
+  /** Sites (host names, subdomains included) where Hostlens neither scans nor marks. */
+  excludedSites: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  resolverUrl: DEFAULT_RESOLVER_URL,
+  excludedSites: [],
+};
+
+export const settingsItem = storage.defineItem<Settings>('sync:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** Whether Hostlens stays off on a page of `hostname`. Defensive: the stored value is unvalidated here. */
+export function isExcludedSite(hostname: string, settings: unknown): boolean {
+  const sites = (settings as Partial<Settings> | null)?.excludedSites;
+  if (!Array.isArray(sites)) return false;
+  const host = hostname.toLowerCase();
+  return sites.some(
+    (site) => typeof site === 'string' && site !== '' && (host === site || host.endsWith(`.${site}`)),
+  );
+}
