@@ -12,7 +12,8 @@ const LDH_LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
 export function toAsciiName(name: string): string | null {
   let ascii: string;
   try {
-    ascii = punycode.toASCII(name.normalize('NFC').toLowerCase());
+    // NFKC folds compatibility forms (Arabic presentation forms, full-width letters) as UTS #46 does.
+    ascii = punycode.toASCII(name.normalize('NFKC').toLowerCase());
   } catch {
     return null;
   }

@@ -11,6 +11,7 @@ export function parseLookupInput(input: string): ParsedInput {
   // URL: keep the authority only.
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(text);
   if (scheme) text = text.slice(scheme[0].length);
+  else if (text.startsWith('//')) text = text.slice(2); // protocol-relative URL
   text = text.split(/[/?#]/, 1)[0] ?? '';
   // userinfo in a URL, or the local part of an e-mail address.
   const at = text.lastIndexOf('@');

@@ -1,0 +1,48 @@
+// The content script: find and mark every host in the page, report the list. Wiring only; the
+// work is in utils/page. Kept small: no zod, no PSL, no UI code on this path.
+import { findHosts } from '@/utils/detect/find-hosts';
+import { sendMessage } from '@/utils/messages/protocol';
+import { HIGHLIGHT_NAME, PageMarks } from '@/utils/page/page-marks';
+import { PageScanner } from '@/utils/page/page-scanner';
+import { isExcludedSite, settingsItem } from '@/utils/settings/settings-item';
+import './marks.css';
+
+const REPORT_DELAY_MS = 300;
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  runAt: 'document_idle',
+  async main(ctx) {
+    if (isExcludedSite(location.hostname, await settingsItem.getValue())) return;
+
+    // The Custom Highlight API draws marks without touching the page's DOM (Chrome 105+,
+    // Firefox 140+). Without it the list and badge still work; marks are simply not drawn.
+    const highlight = typeof Highlight === 'function' && 'highlights' in CSS ? new Highlight() : null;
+    if (highlight) CSS.highlights.set(HIGHLIGHT_NAME, highlight);
+    const marks = new PageMarks(highlight);
+
+    let reportTimer: number | undefined;
+    const report = () => {
+      clearTimeout(reportTimer);
+      reportTimer = ctx.setTimeout(
+        () => void sendMessage('reportPageHosts', marks.hosts()).catch(() => undefined),
+        REPORT_DELAY_MS,
+      );
+    };
+
+    const scanner = new PageScanner({
+      findHosts,
+      marks,
+      onChange: report,
+      schedule: (task) => ctx.requestIdleCallback(task, { timeout: 250 }),
+    });
+    scanner.enqueue(document.body);
+    scanner.observe(document.body);
+    // Single-page navigation: the background dropped our list with the old URL.
+    ctx.addEventListener(window, 'wxt:locationchange', report);
+    ctx.onInvalidated(() => {
+      scanner.stop();
+      if (highlight) CSS.highlights.delete(HIGHLIGHT_NAME);
+    });
+  },
+});
