@@ -34,5 +34,10 @@ export default defineConfig({
     }
     return { ...base, host_permissions: hostPermissions, optional_host_permissions: OPTIONAL_ORIGINS };
   },
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // tldts's unminified ES build makes the popup 2.5× larger after bundling than its own
+    // minified build (119 vs 47 kB gzip, measured with bench/bundle-sizes.ts).
+    resolve: { alias: { tldts: 'tldts/dist/index.esm.min.js' } },
+  }),
 });

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { checkResolverUrl, originPattern } from '@/utils/dns/resolver-url';
 import { loadSettings, saveSettings, type Settings } from '@/utils/settings/settings';
+import { ExcludedSitesField, parseExcludedSites } from './excluded-sites-field';
 import { ResolverSettings } from './resolver-settings';
 
 type Notice = { kind: 'info' | 'error'; text: string } | null;
@@ -10,10 +11,12 @@ type Notice = { kind: 'info' | 'error'; text: string } | null;
 export function OptionsApp() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
+  const [excludedText, setExcludedText] = useState('');
 
   useEffect(() => {
     void loadSettings().then(({ settings: loaded, problem }) => {
       setSettings(loaded);
+      setExcludedText(loaded.excludedSites.join('\n'));
       if (problem) setNotice({ kind: 'error', text: problem });
     });
   }, []);
@@ -24,6 +27,8 @@ export function OptionsApp() {
     event.preventDefault();
     const checked = checkResolverUrl(settings.resolverUrl);
     if (!checked.ok) return setNotice({ kind: 'error', text: checked.message });
+    const excluded = parseExcludedSites(excludedText);
+    if (!excluded.ok) return setNotice({ kind: 'error', text: excluded.message });
     // Must run first in the click handler: browsers grant permission prompts only during a user
     // gesture. A preset's origin is already granted, so no prompt appears for it.
     let granted: boolean;
@@ -39,8 +44,9 @@ export function OptionsApp() {
       });
     }
     try {
-      await saveSettings({ ...settings, resolverUrl: checked.url });
-      setSettings({ ...settings, resolverUrl: checked.url });
+      const next = { ...settings, resolverUrl: checked.url, excludedSites: excluded.sites };
+      await saveSettings(next);
+      setSettings(next);
       setNotice({ kind: 'info', text: 'Saved.' });
     } catch (error) {
       setNotice({ kind: 'error', text: `Could not save: ${(error as Error).message}` });
@@ -55,6 +61,7 @@ export function OptionsApp() {
           url={settings.resolverUrl}
           onChange={(resolverUrl) => setSettings({ ...settings, resolverUrl })}
         />
+        <ExcludedSitesField value={excludedText} onChange={setExcludedText} />
         <p>
           <button type="submit">Save</button>{' '}
           {notice && (

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension } from './support/browser';
+import { setExcludedSites } from './support/pages';
 import { startPageServer } from './support/stub-servers';
 
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
@@ -130,5 +131,21 @@ describe('marking the hosts of an article', () => {
       'second.example.net',
     ]);
     await tab.close();
+  });
+
+  it('stays off on a site the reader excluded', async () => {
+    expect(await setExcludedSites(ext, ['localhost'])).toBe('Saved.');
+    const tab = await ext.context.newPage();
+    const url = `${server.url.replace('127.0.0.1', 'localhost')}/story-2016.html`;
+    await tab.goto(url);
+    expect(await tab.title()).toBe('A server that talked to a bank'); // the page itself did load
+    await tab.waitForTimeout(1500);
+    expect(await highlighted(tab)).toEqual([]);
+    const popup = await ext.openExtensionPage(`popup.html?tabId=${await tabIdOf(url)}`);
+    await popup.getByText('No host names or IP addresses found').waitFor();
+    expect(await popup.locator('[data-host]').count()).toBe(0);
+    await popup.close();
+    await tab.close();
+    expect(await setExcludedSites(ext, [])).toBe('Saved.');
   });
 });

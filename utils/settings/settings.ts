@@ -13,7 +13,7 @@ export { DEFAULT_SETTINGS, type Settings } from './settings-item';
 export const settingsSchema = z.object({
   resolverUrl: z.string().refine((url) => checkResolverUrl(url).ok, 'not a usable DoH resolver URL'),
   excludedSites: z
-    .array(z.string().refine((site) => normalizeHost(site)?.kind === 'domain', 'not a host name'))
+    .array(z.string().refine((site) => normalizeHost(site)?.name === site, 'not a normalized host name'))
     .max(1000),
 }) satisfies z.ZodType<Settings>;
 

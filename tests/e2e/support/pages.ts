@@ -52,3 +52,15 @@ export class LookupPopup {
     return ((await this.dns.locator('.status').textContent()) ?? '').trim();
   }
 }
+
+/** Options page: fill "Sites where Hostlens stays off" and press "Save". Returns the notice shown. */
+export async function setExcludedSites(ext: ExtensionPages, sites: string[]): Promise<string> {
+  const page = await ext.openExtensionPage('options.html');
+  await page.getByLabel('Sites where Hostlens stays off').fill(sites.join('\n'));
+  await page.getByRole('button', { name: 'Save' }).click();
+  const notice = page.locator('[role="status"], [role="alert"]').first();
+  await notice.waitFor();
+  const text = (await notice.textContent()) ?? '';
+  await page.close();
+  return text;
+}
