@@ -1,10 +1,17 @@
 // `npm run bench`: performance as ratios against baselines measured in the same run — never as
 // pass/fail timings. Needs the DoH test servers (dnsdist, knot) and a build (`npm run build`).
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { bundleSizes } from './bundle-sizes';
+import { benchChromiumScan } from './chromium-scan';
+import { benchDetect } from './detect';
 import { benchLookup } from './lookup';
 
+for (const line of await benchDetect()) console.log(line);
 for (const line of await benchLookup()) console.log(line);
+for (const line of await benchChromiumScan()) console.log(line);
+// The release build (the e2e copy carries a test-only permission but the same code).
+execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
 if (existsSync('.output/chrome-mv3')) {
   for (const row of bundleSizes()) {
     console.log(

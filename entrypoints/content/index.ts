@@ -8,6 +8,8 @@ import { isExcludedSite, settingsItem } from '@/utils/settings/settings-item';
 import './marks.css';
 
 const REPORT_DELAY_MS = 300;
+const MIN_SLICE_MS = 5;
+const MAX_SLICE_MS = 30;
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -34,7 +36,15 @@ export default defineContentScript({
       findHosts,
       marks,
       onChange: report,
-      schedule: (task) => ctx.requestIdleCallback(task, { timeout: 250 }),
+      // Use the idle time the browser offers, capped well below the 50 ms of a long task;
+      // when the callback fires by timeout (a busy page), take a short slice.
+      schedule: (task) =>
+        ctx.requestIdleCallback(
+          (deadline) => task(Math.min(MAX_SLICE_MS, Math.max(MIN_SLICE_MS, deadline.timeRemaining()))),
+          {
+            timeout: 250,
+          },
+        ),
     });
     scanner.enqueue(document.body);
     scanner.observe(document.body);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension } from './support/browser';
+import { EXPECTED_HOSTS } from '../fixtures/pages/expected-hosts';
 import { setExcludedSites } from './support/pages';
 import { startPageServer } from './support/stub-servers';
 
@@ -11,28 +12,7 @@ type Extension = Awaited<ReturnType<typeof launchExtension>>;
 
 const page = (name: string) => readFileSync(new URL(`../fixtures/pages/${name}`, import.meta.url), 'utf8');
 
-const EXPECTED: Record<string, string[]> = {
-  'story-2016.html': [
-    '66.216.133.29',
-    'cendyn.com',
-    'en.wikipedia.org',
-    'example-news.org',
-    'listrak.com',
-    'mail1.trump-email.com',
-    'researchers.example.org',
-    'trump1.contact-client.com',
-  ],
-  'threat-report.html': [
-    '185.220.101.4',
-    '2001:db8:bad::1',
-    'cdn.badstuff.io',
-    'evil.com',
-    'login.secure-bank.example.net',
-    'mail.example.org',
-    'xn--80ak6aa92e.com',
-    'xn--bcher-kva.de',
-  ],
-};
+const EXPECTED = EXPECTED_HOSTS;
 
 describe('marking the hosts of an article', () => {
   let ext: Extension;
@@ -43,6 +23,7 @@ describe('marking the hosts of an article', () => {
     server = await startPageServer({
       '/story-2016.html': page('story-2016.html'),
       '/threat-report.html': page('threat-report.html'),
+      '/webdev.html': page('webdev.html'),
       '/live.html':
         '<!doctype html><html><body><main id="live"><p>Live blog starts: first.example.com</p></main></body></html>',
     });

@@ -7,7 +7,7 @@
 // | scheme before, `@` before, defanged, `www.`, | strong: accepted if it is a valid name at all      |
 // |   port after                               |                                                      |
 // | camelCase label (`innerHTML`), `_` inside  | code, not a host (unless strong)                     |
-// | first label a code word (`this`, `window`) | code, not a host (unless strong)                     |
+// | first label a code word (`this`, `window`) | code, when the TLD is ambiguous or there are 2 labels |
 // | TLD in Titlecase after a lowercase word    | a sentence run together: `narrative.Security`        |
 // | two labels, both in capitals (`ASP.NET`)   | a product name                                       |
 // | ambiguous TLD (`.py`, `.zip`, `.id`, `.app`)| needs a subdomain (3+ labels) or strong evidence    |
@@ -86,6 +86,7 @@ const CAMEL = /[a-z][A-Z]/;
 const TITLE = /^[A-Z][a-z]+$/;
 const UPPER = /^[A-Z0-9-]+$/;
 const DIGITS = /^\d+$/;
+const ASCII = /^[\x21-\x7e]+$/;
 
 export type Judgement = { host: string; kind: 'domain' | 'ipv4' } | null;
 
@@ -96,6 +97,8 @@ export function judgeToken(labels: string[], evidence: Evidence): Judgement {
   }
   const last = labels[labels.length - 1]!;
   if (DIGITS.test(last)) return null; // 3.14, 10.0.19041, v1.2.3
+  // Most dotted words end in something that is no TLD at all: decide those before any IDN work.
+  if (ASCII.test(last) && !TLDS.has(last.toLowerCase())) return null;
   const ascii = toAsciiName(labels.join('.'));
   if (!ascii) return null;
   const tld = ascii.slice(ascii.lastIndexOf('.') + 1);
@@ -109,7 +112,8 @@ export function judgeToken(labels: string[], evidence: Evidence): Judgement {
   if (strong) return { host: ascii, kind: 'domain' };
 
   if (labels.some((l) => CAMEL.test(l))) return null;
-  if (CODE_WORDS.has(labels[0]!)) return null;
+  // `this.props.id`, `user.email`; but `app.example.com` is a host.
+  if (CODE_WORDS.has(labels[0]!) && (labels.length === 2 || AMBIGUOUS_TLDS.has(tld))) return null;
   const sld = labels[labels.length - 2]!;
   if (TITLE.test(last) && /[a-z]/.test(sld.slice(-1))) return null;
   if (labels.length === 2 && UPPER.test(last) && UPPER.test(sld)) return null;

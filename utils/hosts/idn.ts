@@ -2,6 +2,7 @@
 // punycode.js implements RFC 3492 plus the label mapping used by URL parsers.
 import punycode from 'punycode/punycode.js';
 
+const PLAIN_ASCII = /^[\x21-\x7e]*$/;
 const LDH_LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
 
 /**
@@ -10,13 +11,8 @@ const LDH_LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
  * Underscores are allowed because `_dmarc` and SRV owner names are real names users look up.
  */
 export function toAsciiName(name: string): string | null {
-  let ascii: string;
-  try {
-    // NFKC folds compatibility forms (Arabic presentation forms, full-width letters) as UTS #46 does.
-    ascii = punycode.toASCII(name.normalize('NFKC').toLowerCase());
-  } catch {
-    return null;
-  }
+  let ascii = PLAIN_ASCII.test(name) ? name.toLowerCase() : unicodeToAscii(name);
+  if (ascii === null) return null;
   ascii = ascii.replace(/\.$/, '');
   if (ascii.length === 0 || ascii.length > 253) return null;
   const labels = ascii.split('.');
@@ -32,6 +28,16 @@ export function toAsciiName(name: string): string | null {
     }
   }
   return ascii;
+}
+
+/** Unicode labels → punycode. NFKC folds compatibility forms (Arabic presentation forms,
+ * full-width letters) as UTS #46 does. */
+function unicodeToAscii(name: string): string | null {
+  try {
+    return punycode.toASCII(name.normalize('NFKC').toLowerCase());
+  } catch {
+    return null;
+  }
 }
 
 /** The Unicode form for display; falls back to the ASCII form when a label does not decode. */

@@ -16,10 +16,12 @@ export interface ScannerOptions {
   marks: PageMarks;
   /** Called (debounced by the caller) whenever the set of marked hosts may have changed. */
   onChange: () => void;
-  /** Runs `task` when the browser is idle (requestIdleCallback in pages, a timer in tests). */
-  schedule: (task: () => void) => void;
+  /**
+   * Runs `task` when the browser is idle (requestIdleCallback in pages, a timer in tests),
+   * passing how many milliseconds it may use.
+   */
+  schedule: (task: (budgetMs: number) => void) => void;
   now?: () => number;
-  sliceMs?: number;
 }
 
 const CONTEXT_CHARS = 40;
@@ -31,6 +33,8 @@ export class PageScanner {
   #shadowRoots: ShadowRoot[] = [];
   #scheduled = false;
   #observer: MutationObserver | null = null;
+  /** Text was removed or edited since the last prune: some ranges may be dead. */
+  #removals = false;
 
   constructor(options: ScannerOptions) {
     this.#options = options;
@@ -46,13 +50,18 @@ export class PageScanner {
   observe(root: Node): void {
     this.#observer ??= new MutationObserver((records) => {
       for (const record of records) {
-        if (record.type === 'characterData') this.enqueue(blockRoot(record.target));
-        else {
+        if (record.type === 'characterData') {
+          this.#removals = true;
+          this.enqueue(blockRoot(record.target));
+        } else {
           for (const node of record.addedNodes) {
             if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.ELEMENT_NODE)
               this.enqueue(blockRoot(node));
           }
-          if (record.removedNodes.length > 0) this.enqueue(blockRoot(record.target));
+          if (record.removedNodes.length > 0) {
+            this.#removals = true;
+            this.enqueue(blockRoot(record.target));
+          }
         }
       }
     });
@@ -73,13 +82,13 @@ export class PageScanner {
   #wake(): void {
     if (this.#scheduled) return;
     this.#scheduled = true;
-    this.#options.schedule(() => this.#runSlice());
+    this.#options.schedule((budgetMs) => this.#runSlice(budgetMs));
   }
 
-  #runSlice(): void {
+  #runSlice(budgetMs: number): void {
     this.#scheduled = false;
     const now = this.#options.now ?? (() => performance.now());
-    const deadline = now() + (this.#options.sliceMs ?? 5);
+    const deadline = now() + budgetMs;
     let changed = false;
     while (now() < deadline) {
       if (!this.#current) {
@@ -95,11 +104,15 @@ export class PageScanner {
       this.#scanBlock(next.value);
       changed = true;
     }
-    if (changed) {
+    const more = this.#current !== null || this.#queue.length > 0 || this.#shadowRoots.length > 0;
+    // Pruning walks every mark: once per burst of edits, not once per slice.
+    if (!more && this.#removals) {
+      this.#removals = false;
       this.#options.marks.prune();
-      this.#options.onChange();
+      changed = true;
     }
-    if (this.#current || this.#queue.length > 0 || this.#shadowRoots.length > 0) this.#wake();
+    if (changed) this.#options.onChange();
+    if (more) this.#wake();
   }
 
   #nextRoot(): Node | undefined {

@@ -22,7 +22,7 @@ function setup(html: string) {
     findHosts: fakeFindHosts,
     marks,
     onChange: () => changes++,
-    schedule: (task) => tasks.push(task),
+    schedule: (task) => tasks.push(() => task(5)),
   });
   const drain = async () => {
     // Mutation records arrive as microtasks; then run every queued slice.
@@ -149,7 +149,7 @@ describe('PageScanner', () => {
       findHosts: fakeFindHosts,
       marks,
       onChange: () => changes++,
-      schedule: (task) => tasks.push(task),
+      schedule: (task) => tasks.push(() => task(5)),
       // Each clock reading advances 1 ms: a 5 ms slice scans a handful of blocks.
       now: () => clock++,
     });
