@@ -4,73 +4,67 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 
 export interface RecordedRequest {
   method: string;
-  /** Path and query, e.g. `/dns-query?dns=AAAB…`. */
   url: string;
   headers: IncomingHttpHeaders;
 }
 
 export interface StubServer {
-  /** For DoH stubs the full endpoint `http://127.0.0.1:<port>/dns-query`; for page servers the origin. */
+  /** Base URL; for DoH stubs, the full endpoint `http://127.0.0.1:<port>/dns-query`. */
   url: string;
-  /** Every request received so far, oldest first. */
   requests: RecordedRequest[];
-  /** Closes the server and every open connection (hanging requests included). */
   stop(): Promise<void>;
 }
 
-export type StubHandler = (req: IncomingMessage, res: ServerResponse) => void;
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
-async function listen(handler: StubHandler, path: string): Promise<StubServer> {
+async function listen(handler: Handler, path: string): Promise<StubServer> {
   const requests: RecordedRequest[] = [];
+  const sockets = new Set<import('node:net').Socket>();
   const server = createServer((req, res) => {
     requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
     handler(req, res);
   });
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', done);
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
   });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as { port: number };
-  let stopped: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}${path}`,
     requests,
     stop: () =>
-      (stopped ??= new Promise<void>((done) => {
+      new Promise<void>((done) => {
+        for (const socket of sockets) socket.destroy(); // a hanging request must not block the stop
         server.close(() => done());
-        server.closeAllConnections(); // a hanging request must not hold the stop
-      })),
+      }),
   };
 }
 
 /** Ways a DoH endpoint can fail. */
 export const stubHandlers = {
-  /** 429 Too Many Requests with `Retry-After: 30`. */
   rateLimited: ((_req, res) => {
     res.writeHead(429, { 'Retry-After': '30', 'Content-Type': 'text/plain' }).end('slow down');
-  }) satisfies StubHandler,
-  /** Accepts the request and never answers; the client must time out. */
-  hang: (() => undefined) satisfies StubHandler,
-  /** 200 `application/dns-message` whose body is not a DNS message. */
+  }) satisfies Handler,
+  /** Never answers; the client must time out. */
+  hang: (() => undefined) satisfies Handler,
   garbage: ((_req, res) => {
     res
       .writeHead(200, { 'Content-Type': 'application/dns-message' })
       .end(Buffer.from([0xde, 0xad, 0xbe, 0xef, 1, 2, 3]));
-  }) satisfies StubHandler,
-  /** 500 with an HTML error page. */
+  }) satisfies Handler,
   serverError: ((_req, res) => {
     res
       .writeHead(500, { 'Content-Type': 'text/html' })
       .end('<html><body><h1>Internal error</h1></body></html>');
-  }) satisfies StubHandler,
+  }) satisfies Handler,
 };
 
-/** A DoH endpoint at `<url>` = `http://127.0.0.1:<port>/dns-query` answering every request with `handler`. */
-export function startStubServer(handler: StubHandler): Promise<StubServer> {
+export function startStubServer(handler: Handler): Promise<StubServer> {
   return listen(handler, '/dns-query');
 }
 
-/** Serves fixture pages (`{ '/story.html': '<html>…' }`) as UTF-8 HTML on loopback; others are 404. */
+/** Serves fixture pages (`{ '/story.html': '<html>…' }`) as UTF-8 HTML on loopback. */
 export function startPageServer(pages: Record<string, string>): Promise<StubServer> {
   return listen((req, res) => {
     const page = pages[new URL(req.url ?? '/', 'http://127.0.0.1').pathname];
