@@ -5,6 +5,7 @@ import { createLookupRuntime } from '@/utils/lookup/lookup-runtime';
 import { onMessage } from '@/utils/messages/protocol';
 import { handlePageHosts } from '@/utils/tab-hosts/handle-page-hosts';
 import { forgetTab } from '@/utils/tab-hosts/tab-hosts';
+import { handleIsPinned, handleOpenDetails, handlePin } from '@/utils/watchlist/handle-pins';
 
 export default defineBackground(() => {
   const runtime = createLookupRuntime();
@@ -14,6 +15,10 @@ export default defineBackground(() => {
     return handleLookup(data, runtime.ask);
   });
   onMessage('reportPageHosts', ({ data, sender }) => handlePageHosts(data, sender));
+  onMessage('isPinned', ({ data }) => handleIsPinned(data));
+  onMessage('pinHost', ({ data }) => handlePin(data, true));
+  onMessage('unpinHost', ({ data }) => handlePin(data, false));
+  onMessage('openDetails', ({ data }) => handleOpenDetails(data));
 
   // A new page in the tab starts a new list; its content script reports again.
   browser.tabs.onUpdated.addListener((tabId, change) => {

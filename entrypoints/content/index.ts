@@ -3,6 +3,7 @@
 import { findHosts } from '@/utils/detect/find-hosts';
 import { sendMessage } from '@/utils/messages/protocol';
 import { HIGHLIGHT_NAME, PageMarks } from '@/utils/page/page-marks';
+import { watchHovers } from '@/utils/page/hover-cards';
 import { PageScanner } from '@/utils/page/page-scanner';
 import { isExcludedSite, settingsItem } from '@/utils/settings/settings-item';
 import './marks.css';
@@ -10,6 +11,8 @@ import './marks.css';
 const REPORT_DELAY_MS = 300;
 const MIN_SLICE_MS = 5;
 const MAX_SLICE_MS = 30;
+const HOVER_REST_MS = 350;
+const HOVER_GRACE_MS = 300;
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -48,6 +51,12 @@ export default defineContentScript({
     });
     scanner.enqueue(document.body);
     scanner.observe(document.body);
+    watchHovers(ctx, marks, {
+      restMs: HOVER_REST_MS,
+      graceMs: HOVER_GRACE_MS,
+      // The card's code (Preact, components) runs only once the reader first hovers a host.
+      loadCard: () => import('@/utils/page/card-ui').then(({ createCardUi }) => createCardUi(ctx)),
+    });
     // Single-page navigation: the background dropped our list with the old URL.
     ctx.addEventListener(window, 'wxt:locationchange', report);
     ctx.onInvalidated(() => {

@@ -28,13 +28,15 @@ export function createDnsEngine(options: DnsEngineOptions): AskDns {
       const cached = options.cache.get(key);
       if (cached) return { ok: true, value: cached };
     }
-    const origin = resolverLabel(question.resolver);
+    const label = resolverLabel(question.resolver);
+    // Limits are per endpoint: scheme, host and port.
+    const origin = URL.canParse(question.resolver) ? new URL(question.resolver).origin : question.resolver;
     const blocked = options.gate.blockedUntil(origin);
     if (blocked !== undefined) {
       return fail({
         kind: 'rate-limited',
         retryAt: blocked,
-        message: `${origin} asked us to slow down; trying again in ${formatWait(blocked - now())}.`,
+        message: `${label} asked us to slow down; trying again in ${formatWait(blocked - now())}.`,
       });
     }
     return share(`${key}|${question.fresh ? 'fresh' : ''}`, () =>

@@ -22,6 +22,8 @@ export interface MailExchange {
 
 export interface DnsReport {
   host: Host;
+  /** The registrable domain (Public Suffix List), set by the background for names. */
+  registrableDomain?: string;
   resolver: string;
   startedAt: number;
   finishedAt: number;

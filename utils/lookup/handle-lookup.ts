@@ -1,4 +1,5 @@
 // The `lookupHost` message: validate, normalize, read the user's resolver, ask.
+import { getDomain } from 'tldts';
 import { parseLookupInput } from '../hosts/parse-input';
 import { messageSchemas } from '../messages/schemas';
 import type { LookupResponse } from '../messages/protocol';
@@ -13,5 +14,6 @@ export async function handleLookup(data: unknown, ask: AskDns): Promise<LookupRe
   if (!parsed.ok) return { ok: false, message: parsed.message };
   const { settings } = await loadSettings();
   const report = await buildDnsReport(parsed.host, settings.resolverUrl, ask, { fresh: request.data.fresh });
+  if (parsed.host.kind === 'domain') report.registrableDomain = getDomain(parsed.host.name) ?? undefined;
   return { ok: true, report };
 }

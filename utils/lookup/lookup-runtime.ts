@@ -34,8 +34,10 @@ export function createLookupRuntime(options: { fetch?: typeof fetch } = {}): Loo
     persist: debounced((e) => cacheMirror.setValue(e), 250),
   });
   const gate = new RequestGate({
-    // A host report asks 9 questions at once; HTTP/2 resolvers multiplex them on one connection.
-    maxConcurrent: 12,
+    // Browsers speak HTTP/2 only over TLS: an https:// resolver multiplexes a host report's 9
+    // questions on one connection, while a plain-http one (a local resolver) gets the browser's
+    // 6 connections per host — queue the rest here, so their timeouts start when they are sent.
+    maxConcurrent: (endpoint) => (endpoint.startsWith('http://') ? 6 : 12),
     persist: (holds) => void holdsMirror.setValue(holds),
   });
   const ready = Promise.all([cacheMirror.getValue(), holdsMirror.getValue()])

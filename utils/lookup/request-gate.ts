@@ -5,13 +5,14 @@
 // so that a restarted worker keeps honouring a rate limit it was told about.
 
 export interface RequestGateOptions {
-  maxConcurrent?: number;
+  /** A number, or one per key (endpoint). */
+  maxConcurrent?: number | ((key: string) => number);
   now?: () => number;
   persist?: (blocked: Record<string, number>) => void;
 }
 
 export class RequestGate {
-  readonly #maxConcurrent: number;
+  readonly #maxConcurrent: (key: string) => number;
   readonly #now: () => number;
   readonly #persist: RequestGateOptions['persist'];
   readonly #active = new Map<string, number>();
@@ -19,7 +20,8 @@ export class RequestGate {
   readonly #blocked: Record<string, number> = {};
 
   constructor(options: RequestGateOptions = {}) {
-    this.#maxConcurrent = options.maxConcurrent ?? 6;
+    const max = options.maxConcurrent ?? 6;
+    this.#maxConcurrent = typeof max === 'number' ? () => max : max;
     this.#now = options.now ?? Date.now;
     this.#persist = options.persist;
   }
@@ -47,7 +49,7 @@ export class RequestGate {
 
   /** Runs `task` once fewer than maxConcurrent tasks for `key` are running. */
   async run<T>(key: string, task: () => Promise<T>): Promise<T> {
-    while ((this.#active.get(key) ?? 0) >= this.#maxConcurrent) {
+    while ((this.#active.get(key) ?? 0) >= this.#maxConcurrent(key)) {
       await new Promise<void>((resolve) => {
         const queue = this.#waiting.get(key) ?? [];
         queue.push(resolve);

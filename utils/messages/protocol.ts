@@ -20,6 +20,17 @@ export interface ProtocolMap {
   lookupHost(request: LookupRequest): LookupResponse;
   /** Every host marked on the sender's page (the whole list, replacing the last one). From content scripts. */
   reportPageHosts(hosts: MarkedHost[]): void;
+  /** Whether a host is on the watchlist. */
+  isPinned(host: string): boolean;
+  /**
+   * Pin or unpin one host from its card (a real click in the card; the card lives in the page,
+   * so these come from content scripts — the only watchlist changes they may ask for). Returns
+   * whether the host is pinned afterwards.
+   */
+  pinHost(host: string): boolean;
+  unpinHost(host: string): boolean;
+  /** Opens the host's detail view in a tab. */
+  openDetails(host: string): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({

@@ -6,19 +6,27 @@ import { z } from '../zod-jitless';
 export const MAX_PAGE_HOSTS = 10_000;
 import type { ProtocolMap } from './protocol';
 
+/** A host as our own detector or normalizer writes it; anything else did not come from us. */
+function normalizedHost() {
+  return z
+    .string()
+    .max(253)
+    .refine((host) => normalizeHost(host)?.name === host, 'not a normalized host');
+}
+
 export const messageSchemas = {
   lookupHost: z.object({
     input: z.string().min(1).max(2048),
     fresh: z.boolean().optional(),
   }),
+  isPinned: normalizedHost(),
+  pinHost: normalizedHost(),
+  unpinHost: normalizedHost(),
+  openDetails: normalizedHost(),
   reportPageHosts: z
     .array(
       z.object({
-        // Already normalized by the detector: anything else did not come from it.
-        host: z
-          .string()
-          .max(253)
-          .refine((host) => normalizeHost(host)?.name === host, 'not a normalized host'),
+        host: normalizedHost(),
         kind: z.enum(['domain', 'ipv4', 'ipv6']),
         count: z.number().int().min(1).max(1_000_000),
         context: z.string().max(400),

@@ -31,19 +31,32 @@ export class PageMarks {
     this.#highlight = highlight;
   }
 
-  /** Forgets every mark that starts in `node` (before its block is scanned again). */
+  /** Forgets every mark that touches `node` (before its block is scanned again). */
   clearNode(node: Text): void {
     const marks = this.#byNode.get(node);
     if (!marks) return;
-    for (const mark of marks) this.#remove(mark);
     this.#byNode.delete(node);
+    for (const mark of marks) {
+      this.#remove(mark);
+      // A mark over `<b>mail1</b>.trump-email.com` is listed under both its text nodes.
+      const other = (
+        mark.range.startContainer === node ? mark.range.endContainer : mark.range.startContainer
+      ) as Text;
+      const list = this.#byNode.get(other);
+      if (list)
+        this.#byNode.set(
+          other,
+          list.filter((m) => m !== mark),
+        );
+    }
   }
 
   add(mark: Mark, context: string): void {
-    const start = mark.range.startContainer as Text;
-    const list = this.#byNode.get(start) ?? [];
-    list.push(mark);
-    this.#byNode.set(start, list);
+    for (const node of new Set([mark.range.startContainer, mark.range.endContainer]) as Set<Text>) {
+      const list = this.#byNode.get(node) ?? [];
+      list.push(mark);
+      this.#byNode.set(node, list);
+    }
     let entry = this.#byHost.get(mark.host);
     if (!entry) {
       entry = { kind: mark.kind, context, marks: new Set() };
@@ -53,7 +66,7 @@ export class PageMarks {
     this.#highlight?.add(mark.range);
   }
 
-  /** Marks starting in a text node: what the pointer may be over. */
+  /** Marks that start or end in a text node: what the pointer may be over. */
   marksIn(node: Text): readonly Mark[] {
     return this.#byNode.get(node) ?? [];
   }
@@ -65,6 +78,11 @@ export class PageMarks {
         if (mark.range.collapsed || !mark.range.startContainer.isConnected) this.#remove(mark);
       }
     }
+  }
+
+  /** Every live mark, in no particular order (keyboard walk sorts them). */
+  allMarks(): Mark[] {
+    return [...this.#byHost.values()].flatMap((entry) => [...entry.marks]);
   }
 
   hosts(): MarkedHost[] {

@@ -72,3 +72,19 @@ export function startPageServer(pages: Record<string, string>): Promise<StubServ
     else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
   }, '');
 }
+
+/** A DoH endpoint that answers like `target`, but only after `delayMs`: a slow resolver. */
+export function startDelayProxy(target: string, delayMs: number): Promise<StubServer> {
+  return listen((req, res) => {
+    setTimeout(async () => {
+      try {
+        const upstream = await fetch(new URL(req.url ?? '/', target));
+        res
+          .writeHead(upstream.status, { 'Content-Type': upstream.headers.get('Content-Type') ?? '' })
+          .end(Buffer.from(await upstream.arrayBuffer()));
+      } catch {
+        res.writeHead(502).end();
+      }
+    }, delayMs);
+  }, '/dns-query');
+}

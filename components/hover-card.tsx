@@ -1,0 +1,113 @@
+// The hover card: one host's live DNS beside the text, in the page's single shadow root.
+// Buttons act only on real clicks (`isTrusted`): the shadow root is open, so a page script
+// could otherwise click "Pin" for the reader.
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { describeHomograph, homographWarnings } from '@/utils/hosts/homograph';
+import { toUnicodeName } from '@/utils/hosts/idn';
+import { sendMessage } from '@/utils/messages/protocol';
+import { placeCard, type Box } from '@/utils/page/card-position';
+import { visibleText } from '@/utils/text/visible-text';
+import { DnsSection, DnsSectionLoading } from './dns-section';
+import { reportAsText } from './report-as-text';
+import { useHostLookup } from './use-host-lookup';
+
+export interface HoverCardProps {
+  host: string;
+  anchor: Box;
+  onClose: () => void;
+}
+
+export function HoverCard({ host, anchor, onClose }: HoverCardProps) {
+  const { state, lookUp } = useHostLookup();
+  const [pinned, setPinned] = useState<boolean | null>(null);
+  const [notice, setNotice] = useState('');
+  const card = useRef<HTMLDivElement>(null);
+  const [position, setPosition] = useState<{ left: number; top: number } | null>(null);
+  const display = toUnicodeName(host);
+  const warnings = homographWarnings(display);
+
+  useEffect(() => {
+    void lookUp(host);
+    void sendMessage('isPinned', host).then(setPinned, () => setPinned(null));
+  }, [host, lookUp]);
+
+  // Measure, then place: never over the host, always inside the viewport.
+  useLayoutEffect(() => {
+    const el = card.current;
+    if (!el) return;
+    const rtl = getComputedStyle(document.documentElement).direction === 'rtl';
+    setPosition(
+      placeCard(anchor, el.getBoundingClientRect(), { width: innerWidth, height: innerHeight }, rtl),
+    );
+  }, [anchor, state.phase]);
+
+  const trusted = (event: Event) => event.isTrusted;
+  const report = state.phase === 'done' && state.response.ok ? state.response.report : null;
+
+  return (
+    <div
+      ref={card}
+      class="card"
+      role="dialog"
+      aria-labelledby="hostlens-card-title"
+      style={position ? { left: `${position.left}px`, top: `${position.top}px` } : { visibility: 'hidden' }}
+      onKeyDown={(event) => event.key === 'Escape' && onClose()}
+    >
+      <header class="card-header">
+        <h2 id="hostlens-card-title">{visibleText(display)}</h2>
+        <button type="button" class="close" aria-label="Close" onClick={(e) => trusted(e) && onClose()}>
+          ×
+        </button>
+      </header>
+      {display !== host && <p class="meta">ASCII (punycode): {host}</p>}
+      {report?.registrableDomain && report.registrableDomain !== host && (
+        <p class="meta">Registered domain: {toUnicodeName(report.registrableDomain)}</p>
+      )}
+      {warnings.map((w) => (
+        <p class="warning" role="note" key={w.label}>
+          ⚠ Look-alike: {visibleText(describeHomograph(w))}
+        </p>
+      ))}
+      {state.phase === 'done' && !state.response.ok && (
+        <p class="input-error" role="alert">
+          {state.response.message}
+        </p>
+      )}
+      {report ? <DnsSection report={report} /> : state.phase !== 'done' && <DnsSectionLoading />}
+      <footer class="card-actions">
+        <button
+          type="button"
+          disabled={pinned === null}
+          onClick={(e) => {
+            if (!trusted(e) || pinned === null) return;
+            void sendMessage(pinned ? 'unpinHost' : 'pinHost', host).then(
+              (now) => setPinned(now),
+              () => setNotice('Could not change the watchlist.'),
+            );
+          }}
+        >
+          {pinned ? 'Unpin' : 'Pin'}
+        </button>
+        <button
+          type="button"
+          onClick={(e) => {
+            if (!trusted(e)) return;
+            const text = report ? reportAsText(report) : display;
+            navigator.clipboard.writeText(text).then(
+              () => setNotice('Copied.'),
+              () => setNotice('The page did not allow copying.'),
+            );
+          }}
+        >
+          Copy
+        </button>
+        <button type="button" onClick={(e) => trusted(e) && void sendMessage('openDetails', host)}>
+          Open details
+        </button>
+        <span class="meta" role="status">
+          {notice}
+        </span>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+// A reader rests the pointer on a marked host and reads its card.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchExtension } from './support/browser';
+import { setResolver } from './support/pages';
+import { startDelayProxy, startPageServer } from './support/stub-servers';
+
+type Extension = Awaited<ReturnType<typeof launchExtension>>;
+
+const story = readFileSync(new URL('../fixtures/pages/story-2016.html', import.meta.url), 'utf8');
+const HOSTILE_CSS = `<!doctype html><html><head><style>
+  :not(html):not(body):not(p) { display: none !important; }
+  :not(p) { font-size: 0 !important; color: transparent !important; }
+  p { font-size: 18px !important; color: #000 !important; }
+</style></head><body><p>Hostile styles around mail1.trump-email.com here.</p></body></html>`;
+const CASES = `<!doctype html><html><body>
+  <p>Gone: gone.trump-email.com — now.</p>
+  <p>Attacker text at hostile.contact-client.com in TXT.</p>
+</body></html>`;
+
+describe('the hover card', () => {
+  const dohUrl = inject('dohUrl');
+  let ext: Extension;
+  let server: Awaited<ReturnType<typeof startPageServer>>;
+
+  beforeAll(async () => {
+    ext = await launchExtension();
+    expect(await setResolver(ext, dohUrl)).toBe('Saved.');
+    server = await startPageServer({
+      '/story.html': story,
+      '/hostile-css.html': HOSTILE_CSS,
+      '/cases.html': CASES,
+    });
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.stop();
+  });
+
+  /** Opens a page and waits until `count` marks are drawn. */
+  async function openPage(path: string, count: number): Promise<Page> {
+    const tab = await ext.context.newPage();
+    await tab.goto(`${server.url}${path}`);
+    await tab.waitForFunction((n) => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= n, count);
+    return tab;
+  }
+
+  /** Moves the pointer onto the first mark whose text is `text`, and rests there. */
+  async function hover(tab: Page, text: string): Promise<void> {
+    const box = await tab.evaluate((t) => {
+      const range = [...(CSS as any).highlights.get('hostlens')].find(
+        (r: Range) => r.toString() === t,
+      ) as Range;
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }, text);
+    await tab.mouse.move(box.x - 40, box.y - 40);
+    await tab.mouse.move(box.x, box.y, { steps: 4 });
+  }
+
+  const card = (tab: Page) => tab.locator('hostlens-card [role="dialog"]');
+  const dns = (tab: Page) => tab.locator('hostlens-card [data-section="dns"]');
+  const settled = (tab: Page) =>
+    tab
+      .locator('hostlens-card [data-section="dns"]:not([data-state="loading"])')
+      .waitFor({ timeout: 15_000 });
+
+  it('opens next to the host with its live DNS, and closes on Escape', async () => {
+    const tab = await openPage('/story.html', 8);
+    await hover(tab, 'mail1.trump-email.com');
+    await settled(tab);
+    expect(await card(tab).getAttribute('aria-labelledby')).toBe('hostlens-card-title');
+    expect(await tab.locator('hostlens-card #hostlens-card-title').textContent()).toBe(
+      'mail1.trump-email.com',
+    );
+    expect(await dns(tab).getAttribute('data-state')).toBe('ok');
+    expect(await dns(tab).getAttribute('data-status')).toBe('NOERROR');
+    expect(await tab.locator('hostlens-card [data-record-type="A"] td').first().textContent()).toBe(
+      '66.216.133.29',
+    );
+    expect(await tab.locator('hostlens-card .meta').allTextContents()).toContain(
+      'Registered domain: trump-email.com',
+    );
+    // The card does not cover the host.
+    const [cardBox, hostBox] = await Promise.all([
+      card(tab).boundingBox(),
+      tab.evaluate(() => {
+        const r = [...(CSS as any).highlights.get('hostlens')].find(
+          (x: Range) => x.toString() === 'mail1.trump-email.com',
+        );
+        const b = (r as Range).getBoundingClientRect();
+        return { y: b.top, height: b.height };
+      }),
+    ]);
+    expect(cardBox!.y >= hostBox.y + hostBox.height || cardBox!.y + cardBox!.height <= hostBox.y).toBe(true);
+    await tab.keyboard.press('Escape');
+    await card(tab).waitFor({ state: 'detached' });
+    await tab.close();
+  });
+
+  it('says plainly that a name does not exist, and shows hostile TXT as inert text', async () => {
+    const tab = await openPage('/cases.html', 2);
+    let dialogs = 0;
+    tab.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await hover(tab, 'gone.trump-email.com');
+    await settled(tab);
+    expect(await dns(tab).getAttribute('data-status')).toBe('NXDOMAIN');
+    expect(await tab.locator('hostlens-card [data-section="dns"] .status').textContent()).toContain(
+      'does not exist',
+    );
+
+    await tab.keyboard.press('Escape');
+    await hover(tab, 'hostile.contact-client.com');
+    await settled(tab);
+    const txt = await tab
+      .locator('hostlens-card [data-record-type="TXT"] td:first-of-type')
+      .allTextContents();
+    expect(txt).toEqual(
+      expect.arrayContaining(['<img src=x onerror=alert(1)>', '<script>alert(2)</script>']),
+    );
+    expect(await tab.locator('hostlens-card img, hostlens-card script').count()).toBe(0);
+    expect(dialogs).toBe(0);
+    await tab.close();
+  });
+
+  it('stays readable on a page with hostile CSS', async () => {
+    const tab = await openPage('/hostile-css.html', 1);
+    await hover(tab, 'mail1.trump-email.com');
+    await settled(tab);
+    expect(await card(tab).isVisible()).toBe(true);
+    const style = await card(tab).evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { fontSize: s.fontSize, display: s.display };
+    });
+    expect(style.display).not.toBe('none');
+    expect(parseFloat(style.fontSize)).toBeGreaterThanOrEqual(12);
+    const title = tab.locator('hostlens-card #hostlens-card-title');
+    expect(parseFloat(await title.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(
+      12,
+    );
+    await tab.close();
+  });
+
+  it('shows loading while a slow resolver works, then the records; a second hover is served from cache', async () => {
+    const slow = await startDelayProxy(dohUrl, 3000);
+    try {
+      expect(await setResolver(ext, slow.url)).toBe('Saved.');
+      const tab = await openPage('/story.html', 8);
+      await hover(tab, 'trump1.contact-client.com');
+      await tab.locator('hostlens-card [data-section="dns"][data-state="loading"]').waitFor();
+      await settled(tab);
+      expect(await dns(tab).getAttribute('data-state')).toBe('ok');
+      const asked = slow.requests.length;
+      await tab.keyboard.press('Escape');
+      await tab.mouse.move(1, 1);
+      await hover(tab, 'trump1.contact-client.com');
+      await settled(tab);
+      expect(await tab.locator('hostlens-card [data-record-type="A"] td').first().textContent()).toBe(
+        '66.216.133.29',
+      );
+      expect(slow.requests.length).toBe(asked);
+      await tab.close();
+    } finally {
+      await setResolver(ext, dohUrl);
+      await slow.stop();
+    }
+  });
+
+  it('pins and unpins the host with real clicks', async () => {
+    const tab = await openPage('/story.html', 8);
+    await hover(tab, 'listrak.com');
+    await settled(tab);
+    const pin = tab.locator('hostlens-card').getByRole('button', { name: 'Pin' });
+    await pin.click();
+    await tab.locator('hostlens-card').getByRole('button', { name: 'Unpin' }).waitFor();
+    const stored = await ext.worker.evaluate(() => (globalThis as any).chrome.storage.sync.get('watchlist'));
+    expect(stored.watchlist.map((w: { host: string }) => w.host)).toEqual(['listrak.com']);
+    // A page script's synthetic click does nothing.
+    await tab.evaluate(() => {
+      const root = document.querySelector('hostlens-card')!.shadowRoot!;
+      [...root.querySelectorAll('button')].find((b) => b.textContent === 'Unpin')!.click();
+    });
+    await tab.waitForTimeout(300);
+    expect(await tab.locator('hostlens-card').getByRole('button', { name: 'Unpin' }).count()).toBe(1);
+    await tab.close();
+  });
+});
