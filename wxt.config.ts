@@ -18,6 +18,12 @@ export default defineConfig({
       name: 'Hostlens',
       description: 'Marks host names and IPs in what you read; shows their live DNS, history and changes.',
       permissions: ['storage'],
+      commands: {
+        'walk-marks': {
+          suggested_key: { default: 'Alt+Shift+H' },
+          description: 'Walk the hosts marked on the page (Tab, arrows; Escape to leave)',
+        },
+      },
       ...(browser === 'firefox' && {
         browser_specific_settings: {
           gecko: { id: 'hostlens@hostlens.invalid', data_collection_permissions: { required: ['none'] } },

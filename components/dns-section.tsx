@@ -48,14 +48,16 @@ export function DnsSection({ report }: { report: DnsReport }) {
           <abbr title={RECORD_HELP.CNAME}>CNAME chain</abbr>: {report.cnameChain.join(' → ')}
         </p>
       )}
-      {state !== 'error' && (
+      {state !== 'error' && hasRows(report) && (
         <table class="records">
           <caption class="visually-hidden">DNS records of {report.host.display}</caption>
           <thead>
             <tr>
               <th scope="col">Type</th>
               <th scope="col">Value</th>
-              <th scope="col">TTL</th>
+              <th scope="col" class="ttl">
+                TTL
+              </th>
             </tr>
           </thead>
           {report.questions.map((q) => (
@@ -109,6 +111,13 @@ function QuestionRows({
         </tr>
       ))}
     </tbody>
+  );
+}
+
+/** Whether the table has anything to show: a record of an asked type, or a question's error. */
+function hasRows(report: DnsReport): boolean {
+  return [...report.questions, ...(report.dmarc ? [report.dmarc] : [])].some(
+    (q) => !q.result.ok || q.result.value.records.some((r) => recordType(r) === q.type),
   );
 }
 

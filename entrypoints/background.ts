@@ -2,10 +2,12 @@
 // event itself), and each awaits the runtime's `ready` before answering.
 import { handleLookup } from '@/utils/lookup/handle-lookup';
 import { createLookupRuntime } from '@/utils/lookup/lookup-runtime';
-import { onMessage } from '@/utils/messages/protocol';
+import { onMessage, sendMessage } from '@/utils/messages/protocol';
 import { handlePageHosts } from '@/utils/tab-hosts/handle-page-hosts';
 import { forgetTab } from '@/utils/tab-hosts/tab-hosts';
 import { handleIsPinned, handleOpenDetails, handlePin } from '@/utils/watchlist/handle-pins';
+
+const WALK_COMMAND = 'walk-marks';
 
 export default defineBackground(() => {
   const runtime = createLookupRuntime();
@@ -19,6 +21,12 @@ export default defineBackground(() => {
   onMessage('pinHost', ({ data }) => handlePin(data, true));
   onMessage('unpinHost', ({ data }) => handlePin(data, false));
   onMessage('openDetails', ({ data }) => handleOpenDetails(data));
+
+  // Alt+Shift+H (rebindable in the browser's shortcut settings): walk the marks of the tab.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === WALK_COMMAND && tab?.id !== undefined)
+      void sendMessage('walkMarks', undefined, tab.id).catch(() => undefined);
+  });
 
   // A new page in the tab starts a new list; its content script reports again.
   browser.tabs.onUpdated.addListener((tabId, change) => {

@@ -1,7 +1,9 @@
 // The content script: find and mark every host in the page, report the list. Wiring only; the
 // work is in utils/page. Kept small: no zod, no PSL, no UI code on this path.
 import { findHosts } from '@/utils/detect/find-hosts';
-import { sendMessage } from '@/utils/messages/protocol';
+import { onMessage, sendMessage } from '@/utils/messages/protocol';
+import type { CardUi } from '@/utils/page/card-ui';
+import { createKeyboardWalk, FOCUS_HIGHLIGHT } from '@/utils/page/keyboard-walk';
 import { HIGHLIGHT_NAME, PageMarks } from '@/utils/page/page-marks';
 import { watchHovers } from '@/utils/page/hover-cards';
 import { PageScanner } from '@/utils/page/page-scanner';
@@ -51,17 +53,19 @@ export default defineContentScript({
     });
     scanner.enqueue(document.body);
     scanner.observe(document.body);
-    watchHovers(ctx, marks, {
-      restMs: HOVER_REST_MS,
-      graceMs: HOVER_GRACE_MS,
-      // The card's code (Preact, components) runs only once the reader first hovers a host.
-      loadCard: () => import('@/utils/page/card-ui').then(({ createCardUi }) => createCardUi(ctx)),
-    });
+    // The card's code (Preact, components) runs only once the reader first asks for a card.
+    let card: Promise<CardUi> | null = null;
+    const loadCard = () =>
+      (card ??= import('@/utils/page/card-ui').then(({ createCardUi }) => createCardUi(ctx)));
+    watchHovers(ctx, marks, { restMs: HOVER_REST_MS, graceMs: HOVER_GRACE_MS, loadCard });
+    const walk = createKeyboardWalk(ctx, marks, loadCard);
+    onMessage('walkMarks', () => walk.toggle());
     // Single-page navigation: the background dropped our list with the old URL.
     ctx.addEventListener(window, 'wxt:locationchange', report);
     ctx.onInvalidated(() => {
       scanner.stop();
       if (highlight) CSS.highlights.delete(HIGHLIGHT_NAME);
+      CSS.highlights?.delete(FOCUS_HIGHLIGHT);
     });
   },
 });

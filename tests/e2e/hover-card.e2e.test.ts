@@ -189,3 +189,61 @@ describe('the hover card', () => {
     await tab.close();
   });
 });
+
+describe('the keyboard walk', () => {
+  const dohUrl = inject('dohUrl');
+  let ext: Extension;
+  let server: Awaited<ReturnType<typeof startPageServer>>;
+
+  beforeAll(async () => {
+    ext = await launchExtension();
+    expect(await setResolver(ext, dohUrl)).toBe('Saved.');
+    server = await startPageServer({ '/story.html': story });
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.stop();
+  });
+
+  it('opens cards in reading order and returns focus on Escape', async () => {
+    const tab = await ext.context.newPage();
+    await tab.goto(`${server.url}/story.html`);
+    await tab.waitForFunction(() => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= 8);
+    await tab.locator('textarea').focus();
+    // What the Alt+Shift+H command does: the background tells the tab's content script.
+    await ext.worker.evaluate(async () => {
+      const chrome = (globalThis as any).chrome;
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      await chrome.tabs.sendMessage(tab.id, {
+        id: 1,
+        type: 'walkMarks',
+        data: undefined,
+        timestamp: Date.now(),
+      });
+    });
+    const title = tab.locator('hostlens-card #hostlens-card-title');
+    const seen: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await title.waitFor();
+      await tab.waitForFunction(
+        (prev) =>
+          document.querySelector('hostlens-card')?.shadowRoot?.querySelector('#hostlens-card-title')
+            ?.textContent !== prev,
+        seen.at(-1) ?? '',
+      );
+      seen.push((await title.textContent()) ?? '');
+      await tab.keyboard.press('Tab');
+    }
+    expect(seen).toEqual(['mail1.trump-email.com', '66.216.133.29', 'listrak.com', 'cendyn.com']);
+    await tab.keyboard.press('Shift+Tab');
+    await tab.waitForFunction(
+      () =>
+        document.querySelector('hostlens-card')?.shadowRoot?.querySelector('#hostlens-card-title')
+          ?.textContent === 'cendyn.com',
+    );
+    await tab.keyboard.press('Escape');
+    await tab.locator('hostlens-card [role="dialog"]').waitFor({ state: 'detached' });
+    expect(await tab.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await tab.close();
+  });
+});

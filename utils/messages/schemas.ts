@@ -23,6 +23,9 @@ export const messageSchemas = {
   pinHost: normalizedHost(),
   unpinHost: normalizedHost(),
   openDetails: normalizedHost(),
+  // Received by content scripts (no zod there): it carries no data, and runtime messages to a
+  // content script come only from our own extension.
+  walkMarks: z.undefined(),
   reportPageHosts: z
     .array(
       z.object({

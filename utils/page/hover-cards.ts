@@ -11,13 +11,12 @@ export interface HoverOptions {
   restMs: number;
   /** How long the card stays after the pointer leaves the host, so it can reach the card. */
   graceMs: number;
-  /** Loads the card's UI on first use. */
+  /** The card's UI, loaded on first use (shared with the keyboard walk). */
   loadCard: () => Promise<CardUi>;
 }
 
 export function watchHovers(ctx: ContentScriptContext, marks: PageMarks, options: HoverOptions): void {
   let card: CardUi | null = null;
-  let loading: Promise<CardUi> | null = null;
   let hovered: Mark | null = null;
   let shown: Mark | null = null;
   let shownTop = 0;
@@ -34,8 +33,7 @@ export function watchHovers(ctx: ContentScriptContext, marks: PageMarks, options
   };
 
   const open = async (mark: Mark) => {
-    loading ??= options.loadCard();
-    card = await loading;
+    card = await options.loadCard();
     const rect = mark.range.getBoundingClientRect();
     shown = mark;
     shownTop = rect.top;
