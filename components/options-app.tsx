@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { checkResolverUrl, originPattern } from '@/utils/dns/resolver-url';
 import { loadSettings, saveSettings, type Settings } from '@/utils/settings/settings';
+import { CardSettings } from './card-settings';
 import { ExcludedSitesField, parseExcludedSites } from './excluded-sites-field';
 import { ResolverSettings } from './resolver-settings';
 
@@ -27,6 +28,16 @@ export function OptionsApp() {
     event.preventDefault();
     const checked = checkResolverUrl(settings.resolverUrl);
     if (!checked.ok) return setNotice({ kind: 'error', text: checked.message });
+    if (
+      !Number.isInteger(settings.hoverDelayMs) ||
+      settings.hoverDelayMs < 100 ||
+      settings.hoverDelayMs > 2000
+    ) {
+      return setNotice({
+        kind: 'error',
+        text: 'The rest time must be a whole number from 100 to 2000 milliseconds.',
+      });
+    }
     const excluded = parseExcludedSites(excludedText);
     if (!excluded.ok) return setNotice({ kind: 'error', text: excluded.message });
     // Must run first in the click handler: browsers grant permission prompts only during a user
@@ -61,6 +72,7 @@ export function OptionsApp() {
           url={settings.resolverUrl}
           onChange={(resolverUrl) => setSettings({ ...settings, resolverUrl })}
         />
+        <CardSettings value={settings} onChange={(fields) => setSettings({ ...settings, ...fields })} />
         <ExcludedSitesField value={excludedText} onChange={setExcludedText} />
         <p>
           <button type="submit">Save</button>{' '}

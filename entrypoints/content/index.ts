@@ -7,20 +7,21 @@ import { createKeyboardWalk, FOCUS_HIGHLIGHT } from '@/utils/page/keyboard-walk'
 import { HIGHLIGHT_NAME, PageMarks } from '@/utils/page/page-marks';
 import { watchHovers } from '@/utils/page/hover-cards';
 import { PageScanner } from '@/utils/page/page-scanner';
-import { isExcludedSite, settingsItem } from '@/utils/settings/settings-item';
+import { cardSettings, isExcludedSite, settingsItem } from '@/utils/settings/settings-item';
 import './marks.css';
 
 const REPORT_DELAY_MS = 300;
 const MIN_SLICE_MS = 5;
 const MAX_SLICE_MS = 30;
-const HOVER_REST_MS = 350;
 const HOVER_GRACE_MS = 300;
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   async main(ctx) {
-    if (isExcludedSite(location.hostname, await settingsItem.getValue())) return;
+    const settings = await settingsItem.getValue();
+    if (isExcludedSite(location.hostname, settings)) return;
+    const { cardTrigger, hoverDelayMs } = cardSettings(settings);
 
     // The Custom Highlight API draws marks without touching the page's DOM (Chrome 105+,
     // Firefox 140+). Without it the list and badge still work; marks are simply not drawn.
@@ -57,7 +58,12 @@ export default defineContentScript({
     let card: Promise<CardUi> | null = null;
     const loadCard = () =>
       (card ??= import('@/utils/page/card-ui').then(({ createCardUi }) => createCardUi(ctx)));
-    watchHovers(ctx, marks, { restMs: HOVER_REST_MS, graceMs: HOVER_GRACE_MS, loadCard });
+    watchHovers(ctx, marks, {
+      trigger: cardTrigger,
+      restMs: hoverDelayMs,
+      graceMs: HOVER_GRACE_MS,
+      loadCard,
+    });
     const walk = createKeyboardWalk(ctx, marks, loadCard);
     onMessage('walkMarks', () => walk.toggle());
     // Single-page navigation: the background dropped our list with the old URL.

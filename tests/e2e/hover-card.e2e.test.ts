@@ -246,4 +246,29 @@ describe('the keyboard walk', () => {
     expect(await tab.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await tab.close();
   });
+
+  it('in "click only" mode, resting the pointer asks nothing; a click opens the card', async () => {
+    const options = await ext.openExtensionPage('options.html');
+    await options.getByLabel('Only when I click a host').check();
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('status').waitFor();
+    await options.close();
+    const tab = await ext.context.newPage();
+    await tab.goto(`${server.url}/story.html`);
+    await tab.waitForFunction(() => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= 8);
+    const box = await tab.evaluate(() => {
+      const r = [...(CSS as any).highlights.get('hostlens')].find(
+        (x: Range) => x.toString() === 'listrak.com',
+      ) as Range;
+      const rect = r.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await tab.mouse.move(box.x, box.y, { steps: 3 });
+    await tab.waitForTimeout(1000);
+    expect(await tab.locator('hostlens-card [role="dialog"]').count()).toBe(0);
+    await tab.mouse.click(box.x, box.y);
+    await tab.locator('hostlens-card #hostlens-card-title').waitFor();
+    expect(await tab.locator('hostlens-card #hostlens-card-title').textContent()).toBe('listrak.com');
+    await tab.close();
+  });
 });

@@ -7,6 +7,8 @@ import { markAtPoint } from './hit-test';
 import type { Mark, PageMarks } from './page-marks';
 
 export interface HoverOptions {
+  /** `hover`: open after the pointer rests `restMs` on a host; `click`: open on a click. */
+  trigger: 'hover' | 'click';
   /** How long the pointer must rest on a host before its card opens. */
   restMs: number;
   /** How long the card stays after the pointer leaves the host, so it can reach the card. */
@@ -54,7 +56,8 @@ export function watchHovers(ctx: ContentScriptContext, marks: PageMarks, options
     clearTimeout(restTimer);
     if (mark) {
       clearTimeout(closeTimer);
-      if (mark !== shown) restTimer = ctx.setTimeout(() => void open(mark), options.restMs);
+      if (mark !== shown && options.trigger === 'hover')
+        restTimer = ctx.setTimeout(() => void open(mark), options.restMs);
     } else if (shown) {
       closeTimer = ctx.setTimeout(close, options.graceMs);
     }
@@ -71,6 +74,14 @@ export function watchHovers(ctx: ContentScriptContext, marks: PageMarks, options
     },
     { passive: true },
   );
+  if (options.trigger === 'click') {
+    ctx.addEventListener(window, 'click', (event) => {
+      // A click that ends a text selection is the reader selecting, not asking.
+      if (!event.isTrusted || !getSelection()?.isCollapsed) return;
+      const mark = markAtPoint(marks, event.clientX, event.clientY);
+      if (mark) void open(mark);
+    });
+  }
   ctx.addEventListener(window, 'keydown', (event) => {
     if (event.key === 'Escape' && shown) close();
   });

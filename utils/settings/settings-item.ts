@@ -11,11 +11,17 @@ export interface Settings {
   resolverUrl: string;
   /** Sites (host names, subdomains included) where Hostlens neither scans nor marks. */
   excludedSites: string[];
+  /** When a card opens (and its lookup happens): after the pointer rests on a host, or on click. */
+  cardTrigger: 'hover' | 'click';
+  /** How long the pointer must rest on a host before its card opens. */
+  hoverDelayMs: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   resolverUrl: DEFAULT_RESOLVER_URL,
   excludedSites: [],
+  cardTrigger: 'hover',
+  hoverDelayMs: 350,
 };
 
 export const settingsItem = storage.defineItem<Settings>('sync:settings', {
@@ -31,4 +37,16 @@ export function isExcludedSite(hostname: string, settings: unknown): boolean {
   return sites.some(
     (site) => typeof site === 'string' && site !== '' && (host === site || host.endsWith(`.${site}`)),
   );
+}
+
+/** The card settings, read defensively (the content script has no schema validation). */
+export function cardSettings(settings: unknown): Pick<Settings, 'cardTrigger' | 'hoverDelayMs'> {
+  const raw = (settings ?? {}) as Partial<Settings>;
+  const delay = Number(raw.hoverDelayMs);
+  return {
+    cardTrigger: raw.cardTrigger === 'click' ? 'click' : 'hover',
+    hoverDelayMs: Number.isFinite(delay)
+      ? Math.min(2000, Math.max(100, delay))
+      : DEFAULT_SETTINGS.hoverDelayMs,
+  };
 }

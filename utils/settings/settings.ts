@@ -15,6 +15,8 @@ export const settingsSchema = z.object({
   excludedSites: z
     .array(z.string().refine((site) => normalizeHost(site)?.name === site, 'not a normalized host name'))
     .max(1000),
+  cardTrigger: z.enum(['hover', 'click']),
+  hoverDelayMs: z.number().int().min(100).max(2000),
 }) satisfies z.ZodType<Settings>;
 
 const settingsBackup = storage.defineItem<{ savedAt: number; value: unknown } | null>(
