@@ -6,6 +6,9 @@ import { extractIOC } from 'ioc-extractor';
 import { LinkifyIt } from 'linkify-it';
 import tldList from 'tlds';
 import { findHosts } from '../utils/detect/find-hosts';
+import { linkCases, notLinkCases } from '../tests/unit/detect/linkify-expectations';
+import { generateNewsArticle } from './detect-article';
+import { detectBundleLines } from './detect-bundle';
 import { parseLookupInput } from '../utils/hosts/parse-input';
 import { EXPECTED_HOSTS } from '../tests/fixtures/pages/expected-hosts';
 import { pageText } from './page-text';
@@ -153,5 +156,70 @@ export async function benchDetect(): Promise<string[]> {
     });
     lines.push(`detect: ${page.padEnd(19)} ${row.join(' · ')}`);
   }
+  lines.push(...compareWithLinkify(), ...(await detectBundleLines()));
   return lines;
+}
+
+/** Every host linkify-it finds, in order, normalized as ours are. */
+const linkifyHosts = (text: string) =>
+  (linkify.match(text) ?? []).map((m: { url: string }) => hostOf(m.url)).filter((h) => h !== null);
+
+/** Median wall time of `runs` calls, after one warm-up call. */
+function medianMs(run: () => unknown, runs = 15): number {
+  run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    run();
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[runs >> 1]!;
+}
+
+/** Precision and recall counting repeats: finding a host twice where it is written once is an error. */
+function scoreList(found: string[], truth: string[]) {
+  const left = new Map<string, number>();
+  for (const host of truth) left.set(host, (left.get(host) ?? 0) + 1);
+  let hits = 0;
+  for (const host of found) {
+    const n = left.get(host) ?? 0;
+    if (n > 0) {
+      hits++;
+      left.set(host, n - 1);
+    }
+  }
+  return `P ${pct(found.length ? hits / found.length : 1)} R ${pct(truth.length ? hits / truth.length : 1)}`;
+}
+
+/**
+ * findHosts against linkify-it, same text, same run: time per 100 kB of a generated news
+ * article (bench/detect-article.ts), then precision and recall on that article and on
+ * linkify-it's own fixtures as Hostlens reads them (tests/unit/detect/linkify-expectations.ts).
+ */
+function compareWithLinkify(): string[] {
+  const { text, hosts } = generateNewsArticle(300_000);
+  const per100k = (ms: number) => (ms * 100_000) / text.length;
+  const ours = per100k(medianMs(() => findHosts(text)));
+  const theirs = per100k(medianMs(() => linkify.match(text)));
+  const fixtures = [...linkCases(), ...notLinkCases()];
+  const onFixtures = (detect: (text: string) => string[]) => {
+    const found: string[] = [];
+    const truth: string[] = [];
+    fixtures.forEach((c, i) => {
+      // Tag each host with its line, so a host found on the wrong line is not a hit.
+      found.push(...detect(c.text).map((h) => `${i} ${h}`));
+      truth.push(...c.hosts.map((h) => `${i} ${h}`));
+    });
+    return scoreList(found, truth);
+  };
+  const findAll = (t: string) => findHosts(t).map((m) => m.host);
+  return [
+    `detect: findHosts ${ours.toFixed(2)} ms/100kB, linkify-it ${theirs.toFixed(2)} ms/100kB, ratio ${(ours / theirs).toFixed(2)}x`,
+    `detect: news article ${Math.round(text.length / 1000)} kB, ${hosts.length} hosts: findHosts ${scoreList(findAll(text), hosts)} · linkify-it ${scoreList(linkifyHosts(text), hosts)}`,
+    `detect: linkify-it fixtures, ${fixtures.length} lines as Hostlens reads them: findHosts ${onFixtures(findAll)} · linkify-it ${onFixtures(linkifyHosts)}`,
+  ];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const line of await benchDetect()) console.log(line);
 }

@@ -1,73 +1,134 @@
 // findHosts(text): every host name, URL host, e-mail domain and IP address in a piece of text,
-// in order (DESIGN.md contract). Pure: no DOM, no browser API; runs in the content script and
-// in plain Node. Offsets cover the visible characters of the host itself, defang brackets
-// included; for a URL or an e-mail address only the host part is matched.
-import { findIpv6, type Ipv6Match } from './find-ipv6';
-import { judgeToken } from './judge-token';
-import { readToken, separatorPattern } from './scan-tokens';
+// in order of appearance (the contract in DESIGN.md). Pure: no DOM, no browser API, no WXT
+// auto-imports; it bundles alone and runs in the content script and in plain Node.
+//
+// Offsets cover the visible characters of the host itself, defang brackets included
+// (`mail1[.]trump-email[.]com`); for a URL or an e-mail address only the host part is matched,
+// so a mark lands on the host, not on `https://` or `user@`. An IPv6 address in a URL is
+// matched without its brackets. A trailing dot (`example.com.`) is left out.
+//
+// How a dotted candidate is judged; the first row that applies decides (judge-name.ts):
+//
+// | evidence                                                   | verdict                         |
+// |------------------------------------------------------------|---------------------------------|
+// | followed by `@`, `[@]`, `(at)`…                            | skip: a local part (`j.smith@`) |
+// | every label digits                                         | IPv4 if a strict dotted quad    |
+// |                                                            | (not `999.1.1.1`, `10.0.19041`) |
+// | last label not in IANA's root zone (`.local`, `.js`)       | no                              |
+// | `_` inside a label; not a valid DNS name                   | no (`my_module.name`)           |
+// | after `scheme://` or `//`, after `user@`, defanged,        | host: strong evidence           |
+// |   `:port` after, or `www` first                            |                                 |
+// | `(` after                                                  | no: a call (`arr.map(`)         |
+// | capital TLD on a lowercase word; all capitals on `.NET`    | no (`narrative.Security`,       |
+// |   or an ambiguous TLD with two labels                      |   `Socket.IO`, `ASP.NET`)       |
+// | `com.`, `org.`, `net.`… first, three labels or more        | no (`com.example.app`)          |
+// | plain TLD (`.com`, `.de`, `.io`, `.рф`…)                   | host                            |
+// | ambiguous TLD (`.zip` `.py` `.md`, `.name` `.id` `.data`…, | no (`README.md`,                |
+// |   tld-classes.ts) with a capital, a code word first, or    |   `window.location.host`,       |
+// |   after `/` `\` `$` `#` `.` `:`                             |   `src/main.rs`)                |
+// | ambiguous TLD with `/path` after, or three labels or more  | host (`t.me/x`, `a.example.zip`)|
+// | word-like TLD after a hyphenated label                     | host (`trump-email.name`)       |
+// | otherwise                                                  | no (`main.py`, `item.id`)       |
+//
+// A rejected name ending in a capitalized word is judged again without it: a sentence run on
+// after a host (`example.com.Then`). IPv6 candidates (colon-hex runs with two colons or more)
+// need a digit and the strict parser, so `04:12:45`, `std::string` and MAC addresses are out.
+import { parseIpv6 } from './parse-ip';
+import { judgeName } from './judge-name';
+import { isLocalPart, readContext } from './read-context';
+import { scanCandidates } from './scan-candidates';
+import { splitLabels } from './split-labels';
+import { TLDS } from './tld-classes';
 
 export interface HostMatch {
-  /** Normalized: refanged, lowercase, punycode, no trailing dot; IPv6 compressed. */
+  /** Normalized: refanged, lowercase, ASCII (punycode), no trailing dot; IPv6 RFC 5952. */
   host: string;
+  /** Offsets in the original text: `text.slice(start, end)` is what the reader sees. */
   start: number;
   end: number;
   kind: 'domain' | 'ipv4' | 'ipv6';
+  /** Written defanged: `[.]`-style dots, `hxxp://`, `[:]//`, `[@]`. */
   defanged: boolean;
 }
 
-const SCHEME_BEFORE = /(?:https?|hxxps?|ftps?|fxps?|sftp|wss?)(?::|\[:\])\/\/(?:[^\s/@]*@)?$/i;
-const DEFANGED_SCHEME = /(?:hxxps?|fxps?)(?::|\[:\])\/\/[^\s/@]*$|\[:\]\/\/[^\s/@]*$/i;
-const EMAIL_BEFORE = /[\p{L}\p{N}._%+-](?:@|\[@\]|\(@\)|\{@\}|\[at\]|\(at\)|\{at\})$/iu;
-const DEFANGED_AT = /(?:\[@\]|\(@\)|\{@\}|\[at\]|\(at\)|\{at\})$/i;
-const LOCAL_PART_AFTER = /^(?:@|\[@\]|\(@\)|\{@\}|\[at\]|\(at\))/i;
-/** After a URL's host: its path, query and fragment, which are not scanned for hosts. */
-const PATH = /[^\s<>"'`)\]]*/y;
+/** No host is longer than 253 characters; defanged dots may triple that. Longer runs are noise. */
+const MAX_CANDIDATE = 1024;
+const TITLE_WORD = /^[A-Z][a-z]+$/;
+const HAS_DIGIT = /\d/;
 
 export function findHosts(text: string): HostMatch[] {
   const matches: HostMatch[] = [];
-  const separators = separatorPattern();
-  for (let sep = separators.exec(text); sep; sep = separators.exec(text)) {
-    const token = readToken(text, sep.index);
-    if (!token) continue;
-    separators.lastIndex = token.end;
-    const after = text.slice(token.end, token.end + 6);
-    if (LOCAL_PART_AFTER.test(after)) continue; // `john.smith@…`: the local part of an address
-    // Context regexes run only when the character before could end a scheme or an `@`.
-    const prev = text.charCodeAt(token.start - 1);
-    const before =
-      prev === 0x2f || prev === 0x40 || prev === 0x5d || prev === 0x29 || prev === 0x7d
-        ? text.slice(Math.max(0, token.start - 80), token.start)
-        : '';
-    const scheme = before !== '' && SCHEME_BEFORE.test(before);
-    const email = before !== '' && !scheme && EMAIL_BEFORE.test(before);
-    const defanged =
-      token.defanged || (scheme && DEFANGED_SCHEME.test(before)) || (email && DEFANGED_AT.test(before));
-    const judgement = judgeToken(token.labels, { scheme, email, defanged, port: /^:\d{1,5}\b/.test(after) });
-    if (!judgement) continue;
-    matches.push({ ...judgement, start: token.start, end: token.end, defanged });
-    // A host followed by a path: skip the path, so `example.com/x/report.zip` yields one host.
-    if (scheme || text[token.end] === '/' || text[token.end] === ':') {
-      PATH.lastIndex = token.end;
-      PATH.exec(text);
-      separators.lastIndex = Math.max(separators.lastIndex, PATH.lastIndex);
+  scanCandidates(text, ({ start, end, ipv6 }) => {
+    const raw = text.slice(start, end);
+    if (ipv6) {
+      const host = mayBeIpv6(raw) ? parseIpv6(raw) : null;
+      if (host && host !== '::') matches.push({ host, start, end, kind: 'ipv6', defanged: false });
+      return;
     }
-  }
-  const v6 = findIpv6(text);
-  return v6.length === 0 ? matches : mergeIpv6(matches, v6);
+    if (raw.length > MAX_CANDIDATE || !mayEndInTld(raw)) return;
+    const match = judgeCandidate(text, raw, start);
+    if (match) matches.push(match);
+  });
+  return matches;
 }
 
 /**
- * Merges two lists ordered by start. Where they overlap (`::ffff:192.0.2.1` holds an IPv4
- * tail), the IPv6 address wins.
+ * Cheap shape test before the strict parser: a digit somewhere (`dead::beef` is C++ more often
+ * than an address), and either exactly one `::` or eight groups (seven with an IPv4 tail).
+ * Times (`04:12:45`) and MAC addresses (`00:1a:2b:3c:4d:5e`) stop here.
  */
-function mergeIpv6(names: HostMatch[], v6: Ipv6Match[]): HostMatch[] {
-  const merged: HostMatch[] = [];
-  let i = 0;
-  for (const m of v6) {
-    while (i < names.length && names[i]!.end <= m.start) merged.push(names[i++]!);
-    while (i < names.length && names[i]!.start < m.end) i++; // overlapped by the address
-    merged.push({ host: m.host, start: m.start, end: m.end, kind: 'ipv6', defanged: false });
+function mayBeIpv6(raw: string): boolean {
+  if (!HAS_DIGIT.test(raw)) return false;
+  const gap = raw.indexOf('::');
+  if (gap >= 0) return raw.indexOf('::', gap + 1) < 0;
+  let colons = 0;
+  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) === 0x3a) colons++;
+  return colons === 7 || (colons === 6 && raw.includes('.'));
+}
+
+/**
+ * Most dotted words end in no TLD at all (`Node.js`, `e.g`, `10.0.19041`, `location.href`).
+ * Reject those with one short slice and a Set lookup, before any splitting or IDN work.
+ * Digits may end an IPv4 address; non-ASCII may be an IDN TLD or CJK text to trim; a capital
+ * may be a sentence run on after a host (judgeCandidate retries without it): all go on.
+ */
+function mayEndInTld(raw: string): boolean {
+  let i = raw.length;
+  let digits = true;
+  for (; i > 0; i--) {
+    const code = raw.charCodeAt(i - 1);
+    if (code > 0x7f) return true;
+    const digit = code >= 0x30 && code <= 0x39;
+    const letter = (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+    if (!digit && !letter && code !== 0x2d && code !== 0x5f) break;
+    if (!digit) digits = false;
   }
-  while (i < names.length) merged.push(names[i++]!);
-  return merged;
+  // A capital after the last dot may be a sentence run on after a host (`example.com.Then`).
+  const code = raw.charCodeAt(i);
+  return digits || (code >= 0x41 && code <= 0x5a) || TLDS.has(raw.slice(i).toLowerCase());
+}
+
+function judgeCandidate(text: string, raw: string, index: number): HostMatch | null {
+  const { labels, defanged, start, end } = splitLabels(raw, index);
+  if (isLocalPart(text, end)) return null;
+  const context = readContext(text, start, end);
+  const judgement = judgeName(labels, context, defanged);
+  if (judgement) {
+    return {
+      host: judgement.host,
+      start,
+      end,
+      kind: judgement.kind,
+      defanged: defanged || context.defangedPrefix,
+    };
+  }
+  // `visit example.com.Then…`: a sentence run on after a host. Judge it without the last word.
+  const last = labels[labels.length - 1]!;
+  if (labels.length >= 3 && !defanged && TITLE_WORD.test(last)) {
+    const shorter = labels.slice(0, -1);
+    const shorterEnd = end - last.length - 1;
+    const retry = judgeName(shorter, readContext(text, start, shorterEnd), false);
+    if (retry) return { host: retry.host, start, end: shorterEnd, kind: retry.kind, defanged: false };
+  }
+  return null;
 }

@@ -1,72 +1,43 @@
-// The peer fixtures of linkify-it (../shared/fixtures/linkify-it, MIT), read as published. Their
-// rules are linkify-it's: where Hostlens decides otherwise, the case is listed below with why.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+// linkify-it's own fixtures, read from ../shared/fixtures/linkify-it at test time, each line with
+// Hostlens's expected hosts (linkify-expectations.ts says where and why we differ). A missing
+// folder makes this file fail to load: the test fails, it does not skip.
 import { describe, expect, it } from 'vitest';
 import { findHosts } from '@/utils/detect/find-hosts';
-import { parseLookupInput } from '@/utils/hosts/parse-input';
+import {
+  LINKS_DEVIATIONS,
+  NOT_LINKS_DEVIATIONS,
+  linkCases,
+  notLinkCases,
+  type FixtureCase,
+} from './linkify-expectations';
 
-const DIR = resolve(import.meta.dirname, '../../../../shared/fixtures/linkify-it');
-
-/** links.txt lines where Hostlens does not find linkify-it's link host, and why. */
-const NOT_HOSTS_FOR_US: Record<string, string> = {
-  'http://example.invalid': '.invalid is reserved (RFC 2606), never a public host',
-  'http://inrgess2': 'a single label is not a public host name',
-  'http://999     ': 'a single number is not a host',
-  'http://host-name': 'a single label is not a public host name',
-  '//localhost': 'localhost is this computer, not a host in a story',
-  '//test.123': 'a numeric last label is not a TLD',
-  'http://localhost:8000?': 'localhost is this computer',
-  'GOOGLE.COM.': 'two labels in capitals read as a product name (ASP.NET); a shouted domain is the cost',
-  'mailto:foo@bar     ': 'a single label is not a public host name',
-  'http://✪df.ws/123': 'symbols are not allowed in IDNA2008 labels; only the valid tail df.ws is found',
-  '➡.ws/䨹': 'symbols are not allowed in IDNA2008 labels',
-};
-
-/** not_links.txt lines where Hostlens finds a host, and why that is right for a reader. */
-const HOSTS_FOR_US: Record<string, string[]> = {
-  'http://.example.com': ['example.com'], // the text names example.com
-  'hppt://example.com': ['example.com'], // a typo in the scheme does not unmake the host
-  '///test.com': ['test.com'],
-  '_http://example.com': ['example.com'],
-  '_//example.com': ['example.com'],
-  '@example.com': ['example.com'], // a domain after @, as in an e-mail address
-  'google.com:500000 // invalid port': ['google.com'], // the port is wrong, the host is not
-};
-
-function cases(file: string): string[] {
-  // Must fail, not skip, when the peer data is missing.
-  return readFileSync(resolve(DIR, file), 'utf8').split(/\r?\n/);
-}
+const links = linkCases();
+const notLinks = notLinkCases();
+const row = (c: FixtureCase) => [`${c.file}:${c.line} ${c.raw}`, c] as const;
 
 describe('linkify-it links.txt', () => {
-  const lines = cases('links.txt');
-  const rows: Array<[string, string]> = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (!line || line.startsWith('%')) continue;
-    const next = lines[i + 1];
-    const link = next && !next.startsWith('%') ? (i++, next) : line;
-    rows.push([line.replace(/\s%.*$/, ''), link.replace(/\s%.*$/, '').trim()]);
-  }
+  it('reads the published cases', () => expect(links.length).toBeGreaterThan(100));
 
-  it('has the published cases', () => expect(rows.length).toBeGreaterThan(100));
-
-  it.each(rows)('%s', (text, link) => {
-    const hosts = findHosts(text).map((m) => m.host);
-    const expected = parseLookupInput(link);
-    if (text in NOT_HOSTS_FOR_US || !expected.ok) {
-      expect(expected.ok && hosts.includes(expected.host.name)).toBe(false);
-    } else {
-      expect(hosts).toContain(expected.host.name);
-    }
+  it.each(links.map(row))('%s', (_name, c) => {
+    expect(findHosts(c.text).map((m) => m.host)).toEqual(c.hosts);
   });
 });
 
 describe('linkify-it not_links.txt', () => {
-  const rows = cases('not_links.txt').filter((line) => line && !line.startsWith('%'));
-  it('has the published cases', () => expect(rows.length).toBeGreaterThan(20));
-  it.each(rows)('%s', (text) => {
-    expect(findHosts(text).map((m) => m.host)).toEqual(HOSTS_FOR_US[text] ?? []);
+  it('reads the published cases', () => expect(notLinks.length).toBeGreaterThan(30));
+
+  it.each(notLinks.map(row))('%s', (_name, c) => {
+    expect(findHosts(c.text).map((m) => m.host)).toEqual(c.hosts);
+  });
+});
+
+describe('the deviation tables', () => {
+  // A key that no longer matches a line would silently stop documenting anything.
+  it.each([
+    ['links.txt', Object.keys(LINKS_DEVIATIONS), links],
+    ['not_links.txt', Object.keys(NOT_LINKS_DEVIATIONS), notLinks],
+  ])('every %s deviation names a line of the file', (_file, keys, cases) => {
+    const lines = new Set(cases.map((c) => c.raw));
+    expect(keys.filter((key) => !lines.has(key))).toEqual([]);
   });
 });
