@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { bundleSizes } from './bundle-sizes';
+import { benchCard } from './card';
 import { benchChromiumScan } from './chromium-scan';
 import { benchDetect } from './detect';
 import { benchLookup } from './lookup';
@@ -10,6 +11,7 @@ import { benchLookup } from './lookup';
 for (const line of await benchDetect()) console.log(line);
 for (const line of await benchLookup()) console.log(line);
 for (const line of await benchChromiumScan()) console.log(line);
+for (const line of await benchCard()) console.log(line);
 // The release build (the e2e copy carries a test-only permission but the same code).
 execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
 if (existsSync('.output/chrome-mv3')) {

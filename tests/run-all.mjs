@@ -24,9 +24,11 @@ for (const suite of suites) {
   if (existsSync(report)) {
     const result = JSON.parse(readFileSync(report, 'utf8'));
     p = result.numPassedTests;
-    f = result.numFailedTests + (result.numFailedTestSuites ?? 0);
+    f = result.numFailedTests;
+    // A file that broke without a failing test (an import error, a hook) counts once.
+    if (f === 0) f = result.numFailedTestSuites ?? 0;
   }
-  // Non-zero exit with no failed test recorded: the suite itself broke (setup, crash).
+  // Non-zero exit with no failure recorded: the run itself broke (global setup, a crash).
   if (run.status !== 0 && f === 0) f = 1;
   console.log(`${suite.name}: ${p} passed, ${f} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   passed += p;

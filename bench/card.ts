@@ -1,0 +1,130 @@
+// The hover card in real Chromium: pointer rest → card painted with its records, from the
+// background's cache and cold against a resolver 100 ms away (baseline: the slowest single
+// question through the same delay, measured in the same run), and long tasks while the
+// pointer rests on 200 marks in sequence.
+import { execFileSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import { NAME_RECORD_TYPES } from '../utils/dns/model';
+import { launchExtension } from '../tests/e2e/support/browser';
+import { startDnsServers, dohQuery } from '../tests/e2e/support/dns-servers';
+import { setResolver } from '../tests/e2e/support/pages';
+import { startDelayProxy, startPageServer } from '../tests/e2e/support/stub-servers';
+
+const DELAY_MS = 100;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Rests the pointer on the mark reading `text` and returns ms from the card's opening to records painted. */
+async function restAndTime(tab: Page, text: string): Promise<number> {
+  const point = await tab.evaluate((t) => {
+    const r = [...(CSS as any).highlights.get('hostlens')].find((x: Range) => x.toString() === t) as Range;
+    const rect = r.getClientRects()[0]!;
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }, text);
+  const timing = tab.evaluate(
+    () =>
+      new Promise<number>((done) => {
+        let opened = 0;
+        const tick = () => {
+          const root = document.querySelector('hostlens-card')?.shadowRoot;
+          const dns = root?.querySelector('[data-section="dns"]');
+          if (!opened && root?.querySelector('[role="dialog"]')) opened = performance.now();
+          if (opened && dns && dns.getAttribute('data-state') !== 'loading') {
+            // The next frame is when it is on screen.
+            requestAnimationFrame(() => done(performance.now() - opened));
+          } else requestAnimationFrame(tick);
+        };
+        tick();
+      }),
+  );
+  await tab.mouse.move(point.x, point.y, { steps: 2 });
+  const ms = await timing;
+  await tab.keyboard.press('Escape');
+  await tab.mouse.move(1, 1);
+  await tab.locator('hostlens-card [role="dialog"]').waitFor({ state: 'detached' });
+  return ms;
+}
+
+export async function benchCard(): Promise<string[]> {
+  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { stdio: 'ignore' });
+  const dns = await startDnsServers();
+  const slow = await startDelayProxy(dns.dohUrl, DELAY_MS);
+  const names = Array.from({ length: 200 }, (_, i) => `host${i}.trump-email.com`);
+  const pages = await startPageServer({
+    '/story.html': `<!doctype html><html><body><p>Names: mail1.trump-email.com, trump1.contact-client.com, listrak.com, cendyn.com, trump-email.com.</p></body></html>`,
+    '/many.html': `<!doctype html><html><body>${names.map((n) => `<p>Line about ${n} here.</p>`).join('')}</body></html>`,
+  });
+  const ext = await launchExtension();
+  try {
+    // Baseline: the slowest of the host's questions, each asked alone through the same delay.
+    const singles: number[] = [];
+    for (const type of NAME_RECORD_TYPES) {
+      const t = performance.now();
+      await (await fetch(`${slow.url}?dns=${dohQuery('cendyn.com', type)}`)).arrayBuffer();
+      singles.push(performance.now() - t);
+    }
+    const baseline = Math.max(...singles);
+    await setResolver(ext, slow.url);
+    // tsx (esbuild) wraps named inner functions in `__name(...)`; page.evaluate ships their
+    // source to the page, which has no such helper.
+    await ext.context.addInitScript('globalThis.__name = (f) => f;');
+    const tab = await ext.context.newPage();
+    await tab.goto(`${pages.url}/story.html`);
+    await tab.waitForFunction(() => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= 5);
+    const cold: number[] = [];
+    const cached: number[] = [];
+    for (const host of [
+      'mail1.trump-email.com',
+      'trump1.contact-client.com',
+      'listrak.com',
+      'cendyn.com',
+      'trump-email.com',
+    ]) {
+      cold.push(await restAndTime(tab, host));
+      cached.push(await restAndTime(tab, host));
+    }
+    await tab.close();
+
+    // 200 marks in sequence, with the rest time at its minimum so the run stays short.
+    const options = await ext.openExtensionPage('options.html');
+    await options.getByLabel('Rest time before the card opens (milliseconds)').fill('100');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('status').waitFor();
+    await options.close();
+    await setResolver(ext, dns.dohUrl);
+    const many = await ext.context.newPage();
+    await many.addInitScript(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({
+        type: 'longtask',
+      });
+    });
+    await many.goto(`${pages.url}/many.html`);
+    await many.waitForFunction(() => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= 200);
+    await many.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks.length = 0));
+    for (const name of names) {
+      const point = await many.evaluate((t) => {
+        const r = [...(CSS as any).highlights.get('hostlens')].find(
+          (x: Range) => x.toString() === t,
+        ) as Range;
+        r.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+        const rect = r.getClientRects()[0]!;
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }, name);
+      await many.mouse.move(point.x, point.y, { steps: 2 });
+      await many.waitForTimeout(160);
+    }
+    const longTasks = await many.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    return [
+      `card: slowest single question through a ${DELAY_MS} ms resolver (baseline) ${baseline.toFixed(0)} ms`,
+      `card: rest → records painted, cold ${median(cold).toFixed(0)} ms median of ${cold.length}, ratio ${(median(cold) / baseline).toFixed(2)}x (goal ≤ 1.2x)`,
+      `card: rest → records painted, from cache ${median(cached).toFixed(0)} ms median (goal < 50 ms)`,
+      `card: 200 hovers in sequence: ${longTasks.length} long tasks, longest ${Math.max(0, ...longTasks).toFixed(0)} ms (goal: none over 50 ms)`,
+    ];
+  } finally {
+    await ext.close();
+    await pages.stop();
+    await slow.stop();
+    await dns.stop();
+  }
+}
