@@ -5,16 +5,26 @@ interface ExtensionPages {
   openExtensionPage(path: string): Promise<Page>;
 }
 
-/** Options page: type a resolver URL into "DoH resolver URL" and press "Save". Returns the notice shown. */
-export async function setResolver(ext: ExtensionPages, url: string): Promise<string> {
+/** Options page: fill in with `fill`, press "Save", and return the notice shown. */
+async function saveOptions(ext: ExtensionPages, fill: (page: Page) => Promise<void>): Promise<string> {
   const page = await ext.openExtensionPage('options.html');
-  await page.getByLabel('DoH resolver URL').fill(url);
+  await fill(page);
   await page.getByRole('button', { name: 'Save' }).click();
   const notice = page.locator('[role="status"], [role="alert"]').first();
   await notice.waitFor();
   const text = (await notice.textContent()) ?? '';
   await page.close();
   return text;
+}
+
+/** Options page: type a resolver URL into "DoH resolver URL" and save. */
+export function setResolver(ext: ExtensionPages, url: string): Promise<string> {
+  return saveOptions(ext, (page) => page.getByLabel('DoH resolver URL').fill(url));
+}
+
+/** Options page: fill "Sites where Hostlens stays off" and save. */
+export function setExcludedSites(ext: ExtensionPages, sites: string[]): Promise<string> {
+  return saveOptions(ext, (page) => page.getByLabel('Sites where Hostlens stays off').fill(sites.join('\n')));
 }
 
 export class LookupPopup {
@@ -51,16 +61,4 @@ export class LookupPopup {
   async statusLine(): Promise<string> {
     return ((await this.dns.locator('.status').textContent()) ?? '').trim();
   }
-}
-
-/** Options page: fill "Sites where Hostlens stays off" and press "Save". Returns the notice shown. */
-export async function setExcludedSites(ext: ExtensionPages, sites: string[]): Promise<string> {
-  const page = await ext.openExtensionPage('options.html');
-  await page.getByLabel('Sites where Hostlens stays off').fill(sites.join('\n'));
-  await page.getByRole('button', { name: 'Save' }).click();
-  const notice = page.locator('[role="status"], [role="alert"]').first();
-  await notice.waitFor();
-  const text = (await notice.textContent()) ?? '';
-  await page.close();
-  return text;
 }
