@@ -3,6 +3,8 @@ import type { DnsRecord } from '@/utils/dns/model';
 import { RECORD_HELP } from '@/utils/dns/record-help';
 import { resolverLabel } from '@/utils/dns/resolver-label';
 import { txtKind } from '@/utils/dns/txt-kind';
+import { Fragment } from 'preact';
+import type { AddressInfo } from '@/utils/lookup/address-info';
 import type { DnsReport, QuestionResult } from '@/utils/lookup/dns-report';
 import { dnsSectionState, summarizeReport } from '@/utils/lookup/summarize-report';
 import { RecordValue } from './record-value';
@@ -43,6 +45,11 @@ export function DnsSection({ report }: { report: DnsReport }) {
           <span class="dnssec-no">not DNSSEC-validated</span>
         )}
       </p>
+      {report.host.kind !== 'domain' && report.addressInfo[0]?.asn && (
+        <p class="network" data-address-info={report.host.name}>
+          Network: <AddressSummary info={{ ...report.addressInfo[0], ptr: [] }} />
+        </p>
+      )}
       {report.cnameChain.length > 1 && (
         <p class="cname-chain">
           <abbr title={RECORD_HELP.CNAME}>CNAME chain</abbr>: {report.cnameChain.join(' → ')}
@@ -96,19 +103,24 @@ function QuestionRows({
   return (
     <tbody data-question={label}>
       {records.map((record, i) => (
-        <tr key={i} data-record-type={dmarc ? 'DMARC' : question.type}>
-          <th scope="row">
-            {i === 0 ? (
-              <abbr title={RECORD_HELP[label]}>{label}</abbr>
-            ) : (
-              <span class="visually-hidden">{label}</span>
-            )}
-          </th>
-          <td>
-            <RecordLine record={record} report={report} dmarc={dmarc} />
-          </td>
-          <td class="ttl">{record.ttl} s</td>
-        </tr>
+        <Fragment key={i}>
+          <tr data-record-type={dmarc ? 'DMARC' : question.type}>
+            <th scope="row">
+              {i === 0 ? (
+                <abbr title={RECORD_HELP[label]}>{label}</abbr>
+              ) : (
+                <span class="visually-hidden">{label}</span>
+              )}
+            </th>
+            <td>
+              <RecordLine record={record} report={report} dmarc={dmarc} />
+            </td>
+            <td class="ttl">{record.ttl} s</td>
+          </tr>
+          {(record.type === 'A' || record.type === 'AAAA') && (
+            <AddressRow info={report.addressInfo.find((a) => a.ip === record.value)} />
+          )}
+        </Fragment>
       ))}
     </tbody>
   );
@@ -118,6 +130,44 @@ function QuestionRows({
 function hasRows(report: DnsReport): boolean {
   return [...report.questions, ...(report.dmarc ? [report.dmarc] : [])].some(
     (q) => !q.result.ok || q.result.value.records.some((r) => recordType(r) === q.type),
+  );
+}
+
+/** Under an address: its reverse name and the network announcing it. */
+function AddressRow({ info }: { info: AddressInfo | undefined }) {
+  if (!info || (info.ptr.length === 0 && !info.asn)) return null;
+  return (
+    <tr class="address-info" data-address-info={info.ip}>
+      <td />
+      <td colSpan={2}>
+        <AddressSummary info={info} />
+      </td>
+    </tr>
+  );
+}
+
+export function AddressSummary({ info }: { info: AddressInfo }) {
+  return (
+    <span class="meta">
+      {info.ptr.length > 0 && (
+        <>
+          <abbr title={RECORD_HELP.PTR}>PTR</abbr> <RecordValue text={info.ptr.join(', ')} />
+        </>
+      )}
+      {info.ptr.length > 0 && info.asn && ' · '}
+      {info.asn && (
+        <span title="Network from Team Cymru's IP-to-ASN data; the country is where the network is registered, not where the server is.">
+          AS{info.asn.asn}
+          {info.asn.name && (
+            <>
+              {' '}
+              <RecordValue text={info.asn.name} />
+            </>
+          )}{' '}
+          · {info.asn.prefix}
+        </span>
+      )}
+    </span>
   );
 }
 

@@ -24,6 +24,10 @@ describe('looking up a host in the popup', () => {
     expect(await popup.records('A')).toEqual(['66.216.133.29']);
     expect(await popup.records('AAAA')).toEqual(['2001:db8:66::29']);
     expect(await popup.statusLine()).toBe('Resolves to 2 addresses.');
+    // Under each address: its reverse name and its network (Team Cymru's TXT, same resolver).
+    expect(await popup.page.locator('[data-address-info="66.216.133.29"]').textContent()).toBe(
+      'PTR mail1.trump-email.com · AS64500 EXAMPLE-MAIL-HOSTING - test data, US · 66.216.133.0/24',
+    );
     const meta = await popup.dns.locator('.meta').first().textContent();
     expect(meta).toContain(new URL(dohUrl).host);
     expect(meta).toMatch(/answered at \d/);
@@ -66,6 +70,9 @@ describe('looking up a host in the popup', () => {
   it('shows the reverse name of an address, and whether it resolves back', async () => {
     await popup.lookUp('66.216.133[.]29');
     expect(await popup.dnsState()).toEqual({ state: 'ok', status: 'NOERROR' });
+    expect(await popup.page.locator('.network').textContent()).toBe(
+      'Network: AS64500 EXAMPLE-MAIL-HOSTING - test data, US · 66.216.133.0/24',
+    );
     expect(await popup.records('PTR')).toEqual(['mail1.trump-email.com ✓ resolves back']);
     await popup.lookUp('2001:db8:66::29');
     expect(await popup.records('PTR')).toEqual(['mail1.trump-email.com ✓ resolves back']);

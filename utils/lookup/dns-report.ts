@@ -4,6 +4,7 @@ import type { Host } from '../hosts/host';
 import { reverseName } from '../hosts/ip';
 import { NAME_RECORD_TYPES, type DnsAnswer, type DnsStatus, type QueryType } from '../dns/model';
 import type { LookupError, Result } from './errors';
+import { describeAddress, type AddressInfo } from './address-info';
 import type { AskDns } from './dns-engine';
 
 export interface QuestionResult {
@@ -44,9 +45,13 @@ export interface DnsReport {
   mailExchanges: MailExchange[];
   /** For an address: names its PTR records give, and whether each name resolves back to it. */
   ptrNames: Array<{ name: string; confirmed: boolean }>;
+  /** Reverse name and network (ASN) of each address the name resolves to, or of the address itself. */
+  addressInfo: AddressInfo[];
 }
 
 const MAX_EXCHANGES = 10;
+/** Addresses whose PTR and ASN the report looks up. */
+const MAX_DESCRIBED_ADDRESSES = 8;
 
 export async function buildDnsReport(
   host: Host,
@@ -70,6 +75,7 @@ export async function buildDnsReport(
     addresses: [],
     mailExchanges: [],
     ptrNames: [],
+    addressInfo: [],
   };
 
   if (host.kind === 'domain') {
@@ -77,11 +83,25 @@ export async function buildDnsReport(
     // Mail exchanges' addresses need the MX answer: ask for them as soon as it arrives, while
     // the other questions may still be on the wire.
     const mxQuestion = asked[NAME_RECORD_TYPES.indexOf('MX')]!;
-    const [questions, dmarc, exchanges] = await Promise.all([
+    // Likewise each address's PTR and network, as soon as the A and AAAA answers are in.
+    const described = Promise.all([asked[0]!, asked[1]!]).then((answers) =>
+      Promise.all(
+        distinct(
+          answers
+            .flatMap(({ result }) => (result.ok ? result.value.records : []))
+            .flatMap((r) => (r.type === 'A' || r.type === 'AAAA' ? [r.value] : [])),
+        )
+          .slice(0, MAX_DESCRIBED_ADDRESSES)
+          .map((ip) => describeAddress(ip, resolver, ask, fresh)),
+      ),
+    );
+    const [questions, dmarc, exchanges, addressInfo] = await Promise.all([
       Promise.all(asked),
       question(`_dmarc.${host.name}`, 'TXT'),
       mxQuestion.then((mx) => mailExchanges(mx, question)),
+      described,
     ]);
+    report.addressInfo = addressInfo;
     report.questions = questions;
     report.dmarc = dmarc;
     report.mailExchanges = exchanges;
@@ -97,7 +117,11 @@ export async function buildDnsReport(
         .map((r) => r.value),
     );
   } else {
-    const ptr = await question(reverseName(host.name), 'PTR');
+    const [ptr, info] = await Promise.all([
+      question(reverseName(host.name), 'PTR'),
+      describeAddress(host.name, resolver, ask, fresh),
+    ]);
+    report.addressInfo = [info];
     report.questions = [ptr];
     if (ptr.result.ok) report.status = ptr.result.value.status;
     else report.statusError = ptr.result.error;

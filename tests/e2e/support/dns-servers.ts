@@ -2,7 +2,7 @@
 // files) behind dnsdist (plain-HTTP DoH, no certificate). Both from Debian's packages; see
 // ../shared/docs/toolchain.md §5. Ports are picked free at start so runs don't clash.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import * as packet from '@dnsquery/dns-packet';
@@ -147,6 +147,7 @@ export async function startDnsServers(): Promise<DnsServers> {
             }),
         ),
       );
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,4 @@
-// Hostlens's expected outcome for the linkify-it fixture lines (../shared/fixtures/linkify-it,
+// Hostlens's expected outcome for the linkify-it fixture lines (tests/fixtures/linkify-it, copied from the shared peer data,
 // MIT, read as published). By default a links.txt line must yield exactly the host of the link
 // linkify-it expects, and a not_links.txt line must yield nothing. The tables list every line
 // where Hostlens decides otherwise, keyed by the line exactly as it stands in the file, with why.
@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseLookupInput } from '../../../utils/hosts/parse-input';
 
-export const FIXTURE_DIR = resolve(import.meta.dirname, '../../../../shared/fixtures/linkify-it');
+export const FIXTURE_DIR = resolve(import.meta.dirname, '../../fixtures/linkify-it');
 
 type Deviation = { hosts: string[]; why: string };
 

@@ -1,4 +1,4 @@
-// linkify-it's own fixtures, read from ../shared/fixtures/linkify-it at test time, each line with
+// linkify-it's own fixtures, read from tests/fixtures/linkify-it (a copy of the shared peer data) at test time, each line with
 // Hostlens's expected hosts (linkify-expectations.ts says where and why we differ). A missing
 // folder makes this file fail to load: the test fails, it does not skip.
 import { describe, expect, it } from 'vitest';
