@@ -17,7 +17,8 @@ export default defineConfig({
     const base = {
       name: 'Hostlens',
       description: 'Marks host names and IPs in what you read; shows their live DNS, history and changes.',
-      permissions: ['storage'],
+      // `scripting`: the card's code is injected into a tab only when the reader asks for a card.
+      permissions: ['storage', 'scripting'],
       commands: {
         'walk-marks': {
           suggested_key: { default: 'Alt+Shift+H' },

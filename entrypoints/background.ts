@@ -5,6 +5,7 @@ import { createLookupRuntime } from '@/utils/lookup/lookup-runtime';
 import { onMessage, sendMessage } from '@/utils/messages/protocol';
 import { handlePageHosts } from '@/utils/tab-hosts/handle-page-hosts';
 import { forgetTab } from '@/utils/tab-hosts/tab-hosts';
+import { injectCard } from '@/utils/page/inject-card';
 import { handleIsPinned, handleOpenDetails, handlePin } from '@/utils/watchlist/handle-pins';
 
 const WALK_COMMAND = 'walk-marks';
@@ -21,6 +22,7 @@ export default defineBackground(() => {
   onMessage('pinHost', ({ data }) => handlePin(data, true));
   onMessage('unpinHost', ({ data }) => handlePin(data, false));
   onMessage('openDetails', ({ data }) => handleOpenDetails(data));
+  onMessage('injectCard', ({ sender }) => injectCard(sender));
 
   // Alt+Shift+H (rebindable in the browser's shortcut settings): walk the marks of the tab.
   browser.commands.onCommand.addListener((command, tab) => {

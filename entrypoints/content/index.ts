@@ -2,7 +2,7 @@
 // work is in utils/page. Kept small: no zod, no PSL, no UI code on this path.
 import { findHosts } from '@/utils/detect/find-hosts';
 import { onMessage, sendMessage } from '@/utils/messages/protocol';
-import type { CardUi } from '@/utils/page/card-ui';
+import { cardLoader } from '@/utils/page/load-card';
 import { createKeyboardWalk, FOCUS_HIGHLIGHT } from '@/utils/page/keyboard-walk';
 import { HIGHLIGHT_NAME, PageMarks } from '@/utils/page/page-marks';
 import { watchHovers } from '@/utils/page/hover-cards';
@@ -55,9 +55,8 @@ export default defineContentScript({
     scanner.enqueue(document.body);
     scanner.observe(document.body);
     // The card's code (Preact, components) runs only once the reader first asks for a card.
-    let card: Promise<CardUi> | null = null;
-    const loadCard = () =>
-      (card ??= import('@/utils/page/card-ui').then(({ createCardUi }) => createCardUi(ctx)));
+    // The card's code (Preact, components) is injected only when the reader first asks for a card.
+    const loadCard = cardLoader(ctx);
     watchHovers(ctx, marks, {
       trigger: cardTrigger,
       restMs: hoverDelayMs,

@@ -31,6 +31,8 @@ export interface ProtocolMap {
   unpinHost(host: string): boolean;
   /** Opens the host's detail view in a tab. */
   openDetails(host: string): void;
+  /** Content script → background: inject the card's script into the sender's frame. */
+  injectCard(): void;
   /** Background → content script: the keyboard shortcut was pressed; enter or leave walk mode. */
   walkMarks(): void;
 }

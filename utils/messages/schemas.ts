@@ -26,6 +26,7 @@ export const messageSchemas = {
   // Received by content scripts (no zod there): it carries no data, and runtime messages to a
   // content script come only from our own extension.
   walkMarks: z.undefined(),
+  injectCard: z.undefined(),
   reportPageHosts: z
     .array(
       z.object({

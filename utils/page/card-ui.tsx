@@ -11,6 +11,9 @@ import cardCss from '@/components/hover-card.css?inline';
 import type { Box } from './card-position';
 import { OWN_UI_ATTRIBUTE } from './text-blocks';
 
+/** Where `entrypoints/card.ts` leaves `createCardUi` for the content script. */
+export const CARD_FACTORY = '__hostlensCreateCardUi';
+
 export interface CardUi {
   show(host: string, anchor: Box): void;
   hide(): void;
