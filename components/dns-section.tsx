@@ -73,7 +73,36 @@ export function DnsSection({ report }: { report: DnsReport }) {
           {report.dmarc && <QuestionRows question={report.dmarc} report={report} dmarc />}
         </table>
       )}
+      {state !== 'error' && hasRows(report) && <RecordExplanations report={report} />}
     </section>
+  );
+}
+
+/** One plain sentence per record type shown, on demand (a native disclosure: keyboard and screen-reader friendly). */
+function RecordExplanations({ report }: { report: DnsReport }) {
+  const shown = new Set<string>();
+  for (const q of report.questions) if (q.result.ok && q.result.value.records.length > 0) shown.add(q.type);
+  if (report.dmarc?.result.ok && report.dmarc.result.value.records.length > 0) shown.add('DMARC');
+  if (
+    report.questions.some(
+      (q) =>
+        q.type === 'TXT' && q.result.ok && q.result.value.records.some((r) => txtKind(r.value) === 'SPF'),
+    )
+  )
+    shown.add('SPF');
+  if (report.addressInfo.some((a) => a.ptr.length > 0)) shown.add('PTR');
+  return (
+    <details class="explanations">
+      <summary>What these records mean</summary>
+      <dl>
+        {[...shown].map((type) => (
+          <div key={type}>
+            <dt>{type}</dt>
+            <dd>{RECORD_HELP[type]?.replace(/^[A-Z]+: /, '')}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
   );
 }
 

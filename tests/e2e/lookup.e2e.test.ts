@@ -44,6 +44,14 @@ describe('looking up a host in the popup', () => {
     ]);
     expect(await popup.records('SOA')).toHaveLength(1);
     expect(await popup.records('CAA')).toEqual(['0 issue "letsencrypt.org"']);
+    // A reader who is not an engineer can ask what the records mean.
+    await popup.page.getByText('What these records mean').click();
+    expect(await popup.page.locator('.explanations dt').allTextContents()).toEqual(
+      expect.arrayContaining(['MX', 'NS', 'TXT', 'SOA', 'CAA', 'SPF', 'DMARC']),
+    );
+    expect(await popup.page.locator('.explanations dd').allTextContents()).toContain(
+      'the servers that receive e-mail for this domain, lowest number tried first.',
+    );
     // Every row shows its TTL.
     expect(await popup.page.locator('[data-record-type="MX"] .ttl').textContent()).toMatch(/^\d+ s$/);
   });
