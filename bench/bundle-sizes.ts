@@ -26,6 +26,8 @@ export function bundleSizes(): Array<{ entry: string; raw: number; gzip: number 
       gzip: files.reduce((s, f) => s + gzipKb(join(OUT, f)), 0),
     });
   add('background', ['background.js']);
+  // Injected into a tab on the first card request only.
+  if (existsSync(join(OUT, 'card.js'))) add('card (on first hover)', ['card.js']);
   for (const html of readdirSync(OUT).filter((f) => f.endsWith('.html')))
     add(html.replace('.html', ''), htmlAssets(html));
   const contentDir = join(OUT, 'content-scripts');
