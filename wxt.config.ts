@@ -1,6 +1,10 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { PRESET_ORIGINS } from './utils/dns/resolver-presets';
+import { MNEMONIC_DEFAULT_BASE } from './utils/history/sources';
+
+// Keyless sources on by default: granted at install, like the preset resolvers.
+const DEFAULT_SOURCE_ORIGINS = [...PRESET_ORIGINS, `${MNEMONIC_DEFAULT_BASE}/*`];
 
 // Hosts that may receive a name without asking: the preset DoH resolvers. Anything the user
 // adds in options (a custom resolver, a self-hosted source) is asked for at run time.
@@ -13,7 +17,8 @@ export default defineConfig({
     // `--mode e2e` builds the copy the end-to-end tests load: it may reach the loopback servers
     // without a permission prompt (a prompt can't be clicked in headless Chromium). Release
     // builds never carry it.
-    const hostPermissions = mode === 'e2e' ? [...PRESET_ORIGINS, 'http://127.0.0.1/*'] : PRESET_ORIGINS;
+    const hostPermissions =
+      mode === 'e2e' ? [...DEFAULT_SOURCE_ORIGINS, 'http://127.0.0.1/*'] : DEFAULT_SOURCE_ORIGINS;
     const base = {
       name: 'Hostlens',
       description: 'Marks host names and IPs in what you read; shows their live DNS, history and changes.',

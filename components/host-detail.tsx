@@ -1,9 +1,12 @@
 // The detail view of one host: the popup shows it after "Look up", a tab shows it full size.
 import type { LookupState } from './use-host-lookup';
 import { DnsSection, DnsSectionLoading } from './dns-section';
+import { HistorySections } from './history-sections';
 import { HostHeading } from './host-heading';
+import { useHistoryLookup } from './use-history-lookup';
 
 export function HostDetail({ state, onRefresh }: { state: LookupState; onRefresh: () => void }) {
+  const history = useHistoryLookup(state.phase === 'idle' ? null : state.input);
   if (state.phase === 'idle') return null;
   if (state.phase === 'loading') {
     return (
@@ -25,6 +28,7 @@ export function HostDetail({ state, onRefresh }: { state: LookupState; onRefresh
     <article class="host-detail" aria-labelledby="host-title" aria-live="polite">
       <HostHeading host={response.report.host} />
       <DnsSection report={response.report} />
+      <HistorySections response={history} dns={response.report} />
       <p>
         <button type="button" onClick={onRefresh}>
           Refresh (skip cache)

@@ -9,6 +9,8 @@ import { placeCard, type Box } from '@/utils/page/card-position';
 import { visibleText } from '@/utils/text/visible-text';
 import { DnsSection, DnsSectionLoading } from './dns-section';
 import { reportAsText } from './report-as-text';
+import { HistorySections } from './history-sections';
+import { useHistoryLookup } from './use-history-lookup';
 import { useHostLookup } from './use-host-lookup';
 
 export interface HoverCardProps {
@@ -19,6 +21,7 @@ export interface HoverCardProps {
 
 export function HoverCard({ host, anchor, onClose }: HoverCardProps) {
   const { state, lookUp } = useHostLookup();
+  const history = useHistoryLookup(host);
   const [pinned, setPinned] = useState<boolean | null>(null);
   const [notice, setNotice] = useState('');
   const card = useRef<HTMLDivElement>(null);
@@ -74,6 +77,7 @@ export function HoverCard({ host, anchor, onClose }: HoverCardProps) {
         </p>
       )}
       {report ? <DnsSection report={report} /> : state.phase !== 'done' && <DnsSectionLoading />}
+      <HistorySections response={history} dns={report} />
       <footer class="card-actions">
         <button
           type="button"

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { checkResolverUrl, originPattern } from '@/utils/dns/resolver-url';
 import { loadSettings, saveSettings, type Settings } from '@/utils/settings/settings';
 import { CardSettings } from './card-settings';
+import { HistorySources } from './history-sources';
 import { ExcludedSitesField, parseExcludedSites } from './excluded-sites-field';
 import { ResolverSettings } from './resolver-settings';
 
@@ -42,20 +43,32 @@ export function OptionsApp() {
     if (!excluded.ok) return setNotice({ kind: 'error', text: excluded.message });
     // Must run first in the click handler: browsers grant permission prompts only during a user
     // gesture. A preset's origin is already granted, so no prompt appears for it.
+    const mnemonicBase = checkResolverUrl(settings.mnemonic.baseUrl);
+    if (!mnemonicBase.ok)
+      return setNotice({ kind: 'error', text: `Mnemonic base URL: ${mnemonicBase.message}` });
+    const origins = [
+      originPattern(checked.url),
+      ...(settings.mnemonic.enabled ? [originPattern(mnemonicBase.url)] : []),
+    ];
     let granted: boolean;
     try {
-      granted = await browser.permissions.request({ origins: [originPattern(checked.url)] });
+      granted = await browser.permissions.request({ origins });
     } catch {
       granted = false;
     }
     if (!granted) {
       return setNotice({
         kind: 'error',
-        text: `Hostlens needs permission to contact ${new URL(checked.url).host}; nothing was saved.`,
+        text: `Hostlens needs permission to contact ${origins.map((o) => new URL(o.replace('/*', '/')).host).join(' and ')}; nothing was saved.`,
       });
     }
     try {
-      const next = { ...settings, resolverUrl: checked.url, excludedSites: excluded.sites };
+      const next = {
+        ...settings,
+        resolverUrl: checked.url,
+        excludedSites: excluded.sites,
+        mnemonic: { ...settings.mnemonic, baseUrl: mnemonicBase.url },
+      };
       await saveSettings(next);
       setSettings(next);
       setNotice({ kind: 'info', text: 'Saved.' });
@@ -71,6 +84,10 @@ export function OptionsApp() {
         <ResolverSettings
           url={settings.resolverUrl}
           onChange={(resolverUrl) => setSettings({ ...settings, resolverUrl })}
+        />
+        <HistorySources
+          value={settings.mnemonic}
+          onChange={(mnemonic) => setSettings({ ...settings, mnemonic })}
         />
         <CardSettings value={settings} onChange={(fields) => setSettings({ ...settings, ...fields })} />
         <ExcludedSitesField value={excludedText} onChange={setExcludedText} />

@@ -1,5 +1,7 @@
 // Wiring only: listeners are registered synchronously at start (MV3 workers are woken by the
 // event itself), and each awaits the runtime's `ready` before answering.
+import { handleHistory } from '@/utils/history/handle-history';
+import { createHistoryClient } from '@/utils/history/history-client';
 import { handleLookup } from '@/utils/lookup/handle-lookup';
 import { createLookupRuntime } from '@/utils/lookup/lookup-runtime';
 import { onMessage, sendMessage } from '@/utils/messages/protocol';
@@ -12,11 +14,13 @@ const WALK_COMMAND = 'walk-marks';
 
 export default defineBackground(() => {
   const runtime = createLookupRuntime();
+  const askHistory = createHistoryClient();
 
   onMessage('lookupHost', async ({ data }) => {
     await runtime.ready;
     return handleLookup(data, runtime.ask);
   });
+  onMessage('lookupHistory', ({ data }) => handleHistory(data, askHistory));
   onMessage('reportPageHosts', ({ data, sender }) => handlePageHosts(data, sender));
   onMessage('isPinned', ({ data }) => handleIsPinned(data));
   onMessage('pinHost', ({ data }) => handlePin(data, true));

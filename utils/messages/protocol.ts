@@ -4,6 +4,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Host } from '../hosts/host';
 import type { DnsReport } from '../lookup/dns-report';
+import type { HistoryReport } from '../history/history-report';
 import type { MarkedHost } from '../page/page-marks';
 
 export interface LookupRequest {
@@ -15,9 +16,13 @@ export interface LookupRequest {
 
 export type LookupResponse = { ok: true; report: DnsReport } | { ok: false; message: string; host?: Host };
 
+export type HistoryResponse = { ok: true; report: HistoryReport } | { ok: false; message: string };
+
 export interface ProtocolMap {
   /** Live DNS of one host. Allowed from content scripts. */
   lookupHost(request: LookupRequest): LookupResponse;
+  /** Passive-DNS history and neighbours of one host. Allowed from content scripts. */
+  lookupHistory(request: LookupRequest): HistoryResponse;
   /** Every host marked on the sender's page (the whole list, replacing the last one). From content scripts. */
   reportPageHosts(hosts: MarkedHost[]): void;
   /** Whether a host is on the watchlist. */

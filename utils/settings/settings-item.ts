@@ -5,6 +5,7 @@
 // value that does not match.
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_RESOLVER_URL } from '../dns/resolver-presets';
+import { MNEMONIC_DEFAULT_BASE } from '../history/sources';
 
 export interface Settings {
   /** RFC 8484 endpoint every live-DNS question goes to. */
@@ -15,6 +16,8 @@ export interface Settings {
   cardTrigger: 'hover' | 'click';
   /** How long the pointer must rest on a host before its card opens. */
   hoverDelayMs: number;
+  /** Mnemonic's passive DNS (keyless): on or off, and where (a proxy or a test server). */
+  mnemonic: { enabled: boolean; baseUrl: string };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -22,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   excludedSites: [],
   cardTrigger: 'hover',
   hoverDelayMs: 350,
+  mnemonic: { enabled: true, baseUrl: MNEMONIC_DEFAULT_BASE },
 };
 
 export const settingsItem = storage.defineItem<Settings>('sync:settings', {

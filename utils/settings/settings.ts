@@ -17,6 +17,10 @@ export const settingsSchema = z.object({
     .max(1000),
   cardTrigger: z.enum(['hover', 'click']),
   hoverDelayMs: z.number().int().min(100).max(2000),
+  mnemonic: z.object({
+    enabled: z.boolean(),
+    baseUrl: z.string().refine((url) => checkResolverUrl(url).ok, 'not a usable https:// URL'),
+  }),
 }) satisfies z.ZodType<Settings>;
 
 const settingsBackup = storage.defineItem<{ savedAt: number; value: unknown } | null>(

@@ -22,6 +22,15 @@ export function setResolver(ext: ExtensionPages, url: string): Promise<string> {
   return saveOptions(ext, (page) => page.getByLabel('DoH resolver URL').fill(url));
 }
 
+/** Options page: Mnemonic on, at `baseUrl` (under "Advanced"), and save. */
+export function setMnemonic(ext: ExtensionPages, baseUrl: string, enabled = true): Promise<string> {
+  return saveOptions(ext, async (page) => {
+    await page.getByLabel('Mnemonic', { exact: true }).setChecked(enabled);
+    await page.getByText('Advanced').click();
+    await page.getByLabel('Mnemonic base URL').fill(baseUrl);
+  });
+}
+
 /** Options page: fill "Sites where Hostlens stays off" and save. */
 export function setExcludedSites(ext: ExtensionPages, sites: string[]): Promise<string> {
   return saveOptions(ext, (page) => page.getByLabel('Sites where Hostlens stays off').fill(sites.join('\n')));

@@ -88,3 +88,52 @@ export function startDelayProxy(target: string, delayMs: number): Promise<StubSe
     }, delayMs);
   }, '/dns-query');
 }
+
+export interface MnemonicRow {
+  query: string;
+  answer: string;
+  rrtype: string;
+  firstSeenTimestamp: number;
+  lastSeenTimestamp: number;
+  times: number;
+}
+
+/**
+ * A loopback server in the format of Mnemonic's passive DNS API v3 (`GET /pdns/v3/{query}`):
+ * rows match the query on either side, as the real service does. `limitReached` answers as
+ * the public service does over quota (402 with `millisUntilResourcesAvailable`).
+ */
+export function startMnemonicServer(
+  rows: MnemonicRow[],
+  options: { limitReached?: boolean } = {},
+): Promise<StubServer> {
+  return listen((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const match = /^\/pdns\/v3\/(.+)$/.exec(url.pathname);
+    if (!match) return void res.writeHead(404).end();
+    if (options.limitReached) {
+      return void res.writeHead(402, { 'Content-Type': 'application/json' }).end(
+        JSON.stringify({
+          responseCode: 402,
+          data: null,
+          metaData: { millisUntilResourcesAvailable: 3 * 3600_000 },
+          messages: [{ message: 'Resource limit exceeded' }],
+        }),
+      );
+    }
+    const query = decodeURIComponent(match[1]!);
+    const data = rows.filter((r) => r.query === query || r.answer === query);
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end(
+      JSON.stringify({
+        responseCode: 200,
+        limit: 100,
+        offset: 0,
+        count: data.length,
+        size: data.length,
+        data,
+        metaData: {},
+        messages: [],
+      }),
+    );
+  }, '');
+}

@@ -1,0 +1,101 @@
+// Mnemonic's public passive DNS (API v3, keyless): request, schema of the raw answer, mapping.
+// See ../shared/docs/data-sources.md §2.3. Timestamps arrive in milliseconds; the envelope's
+// `count` is the total, and truncation is otherwise silent. Over quota it answers 402 with
+// `millisUntilResourcesAvailable` (seen both in `metaData` and at top level).
+import { z } from '../zod-jitless';
+import { fail, formatWait, ok, type Result } from '../lookup/errors';
+import type { ObservationPage } from './model';
+import { MNEMONIC_SOURCE } from './sources';
+
+/** Rows asked per request: enough for a card's timeline, within the public maximum (1000). */
+const LIMIT = 100;
+
+export function mnemonicUrl(base: string, query: string): string {
+  const url = new URL(`pdns/v3/${encodeURIComponent(query)}`, base.endsWith('/') ? base : `${base}/`);
+  url.searchParams.set('limit', String(LIMIT));
+  return url.toString();
+}
+
+const row = z.object({
+  query: z.string().max(1000),
+  answer: z.string().max(5000),
+  rrtype: z.string().max(20),
+  firstSeenTimestamp: z.coerce.number().nonnegative(),
+  lastSeenTimestamp: z.coerce.number().nonnegative(),
+  times: z.coerce.number().int().nonnegative().optional(),
+});
+
+const envelope = z.object({
+  responseCode: z.coerce.number().optional(),
+  count: z.coerce.number().int().nonnegative().optional(),
+  data: z.array(z.unknown()).max(10_000).nullable().optional(),
+  metaData: z
+    .object({ millisUntilResourcesAvailable: z.coerce.number().optional() })
+    .partial()
+    .nullable()
+    .optional(),
+  millisUntilResourcesAvailable: z.coerce.number().optional(),
+  messages: z
+    .array(z.object({ message: z.string().max(500).optional() }))
+    .nullable()
+    .optional(),
+});
+
+/** Reads one response (status and body text) into observations or an error value. */
+export function readMnemonic(status: number, body: string, now: number): Result<ObservationPage> {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    if (status === 429)
+      return fail({
+        kind: 'rate-limited',
+        retryAt: now + 60_000,
+        message: 'Mnemonic: too many requests; try again in 1 min.',
+      });
+    return fail({
+      kind: status >= 400 ? 'http' : 'bad-response',
+      status,
+      message: `Mnemonic answered in an unexpected format (HTTP ${status}).`,
+    });
+  }
+  const parsed = envelope.safeParse(json);
+  if (!parsed.success)
+    return fail({ kind: 'bad-response', message: 'Mnemonic answered in an unexpected format.' });
+  const code = parsed.data.responseCode ?? status;
+  if (status === 402 || code === 402 || status === 429 || code === 429) {
+    const wait =
+      parsed.data.metaData?.millisUntilResourcesAvailable ??
+      parsed.data.millisUntilResourcesAvailable ??
+      60_000;
+    return fail({
+      kind: 'rate-limited',
+      retryAt: now + wait,
+      status: 402,
+      message: `Mnemonic: limit reached, try again in ${formatWait(wait)}.`,
+    });
+  }
+  if (status >= 400 || code >= 400)
+    return fail({ kind: 'http', status, message: `Mnemonic answered HTTP ${status}.` });
+  // Rows that don't fit are dropped one by one, not the whole answer.
+  const observations = (parsed.data.data ?? []).flatMap((raw) => {
+    const r = row.safeParse(raw);
+    if (!r.success) return [];
+    return [
+      {
+        rrname: r.data.query.toLowerCase().replace(/\.$/, ''),
+        rrtype: r.data.rrtype.toUpperCase(),
+        rdata: r.data.answer.replace(/\.$/, ''),
+        firstSeen: r.data.firstSeenTimestamp,
+        lastSeen: r.data.lastSeenTimestamp,
+        ...(r.data.times !== undefined && { count: r.data.times }),
+        source: MNEMONIC_SOURCE,
+      },
+    ];
+  });
+  return ok({
+    source: MNEMONIC_SOURCE,
+    observations,
+    total: Math.max(parsed.data.count ?? 0, observations.length),
+  });
+}
