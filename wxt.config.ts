@@ -4,7 +4,9 @@ import { PRESET_ORIGINS } from './utils/dns/resolver-presets';
 import { MNEMONIC_DEFAULT_BASE } from './utils/history/sources';
 
 // Keyless sources on by default: granted at install, like the preset resolvers.
-const DEFAULT_SOURCE_ORIGINS = [...PRESET_ORIGINS, `${MNEMONIC_DEFAULT_BASE}/*`];
+// RDAP: IANA's bootstrap file; registry servers are reached directly (RFC 7480 asks them to send
+// CORS headers) — see README "Limits and privacy".
+const DEFAULT_SOURCE_ORIGINS = [...PRESET_ORIGINS, `${MNEMONIC_DEFAULT_BASE}/*`, 'https://data.iana.org/*'];
 
 // Hosts that may receive a name without asking: the preset DoH resolvers. Anything the user
 // adds in options (a custom resolver, a self-hosted source) is asked for at run time.

@@ -2,16 +2,15 @@
 // (for a proxy, a self-hosted mirror or tests). Labels follow DESIGN.md's contract.
 import type { Settings } from '@/utils/settings/settings';
 
-export function HistorySources({
-  value,
-  onChange,
-}: {
-  value: Settings['mnemonic'];
-  onChange: (next: Settings['mnemonic']) => void;
-}) {
+type Sources = Pick<Settings, 'mnemonic' | 'rdap'>;
+
+export function HistorySources({ value, onChange }: { value: Sources; onChange: (next: Sources) => void }) {
+  const { mnemonic, rdap } = value;
+  const setMnemonic = (next: Settings['mnemonic']) => onChange({ ...value, mnemonic: next });
+  const setRdap = (next: Settings['rdap']) => onChange({ ...value, rdap: next });
   return (
     <fieldset>
-      <legend>History sources (passive DNS)</legend>
+      <legend>History and registration sources</legend>
       <p class="meta">
         Passive DNS records what a name resolved to and when — never who looked it up. When a card or the
         details view opens, the host name (and the addresses it was seen on) is sent to each source that is
@@ -21,8 +20,8 @@ export function HistorySources({
         <input
           type="checkbox"
           id="source-mnemonic"
-          checked={value.enabled}
-          onChange={(event) => onChange({ ...value, enabled: event.currentTarget.checked })}
+          checked={mnemonic.enabled}
+          onChange={(event) => setMnemonic({ ...mnemonic, enabled: event.currentTarget.checked })}
         />
         <label for="source-mnemonic">Mnemonic</label>
         <span class="meta">
@@ -38,8 +37,19 @@ export function HistorySources({
             id="source-mnemonic-base"
             type="url"
             spellcheck={false}
-            value={value.baseUrl}
-            onInput={(event) => onChange({ ...value, baseUrl: event.currentTarget.value })}
+            value={mnemonic.baseUrl}
+            onInput={(event) => setMnemonic({ ...mnemonic, baseUrl: event.currentTarget.value })}
+          />
+        </div>
+        <div class="field">
+          <label for="source-rdap-base">RDAP base URL</label>
+          <input
+            id="source-rdap-base"
+            type="url"
+            spellcheck={false}
+            placeholder="empty: ask each domain’s registry (IANA bootstrap)"
+            value={rdap.baseUrl}
+            onInput={(event) => setRdap({ ...rdap, baseUrl: event.currentTarget.value })}
           />
         </div>
       </details>

@@ -3,10 +3,12 @@ import type { LookupState } from './use-host-lookup';
 import { DnsSection, DnsSectionLoading } from './dns-section';
 import { HistorySections } from './history-sections';
 import { HostHeading } from './host-heading';
+import { RegistrationSection, useRegistration } from './registration-section';
 import { useHistoryLookup } from './use-history-lookup';
 
 export function HostDetail({ state, onRefresh }: { state: LookupState; onRefresh: () => void }) {
   const history = useHistoryLookup(state.phase === 'idle' ? null : state.input);
+  const registration = useRegistration(state.phase === 'idle' ? null : state.input);
   if (state.phase === 'idle') return null;
   if (state.phase === 'loading') {
     return (
@@ -29,6 +31,7 @@ export function HostDetail({ state, onRefresh }: { state: LookupState; onRefresh
       <HostHeading host={response.report.host} />
       <DnsSection report={response.report} />
       <HistorySections response={history} dns={response.report} />
+      <RegistrationSection section={registration} />
       <p>
         <button type="button" onClick={onRefresh}>
           Refresh (skip cache)

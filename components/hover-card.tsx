@@ -11,6 +11,7 @@ import { DnsSection, DnsSectionLoading } from './dns-section';
 import { reportAsText } from './report-as-text';
 import { HistorySections } from './history-sections';
 import { useHistoryLookup } from './use-history-lookup';
+import { RegistrationSection, useRegistration } from './registration-section';
 import { useHostLookup } from './use-host-lookup';
 
 export interface HoverCardProps {
@@ -22,6 +23,7 @@ export interface HoverCardProps {
 export function HoverCard({ host, anchor, onClose }: HoverCardProps) {
   const { state, lookUp } = useHostLookup();
   const history = useHistoryLookup(host);
+  const registration = useRegistration(host);
   const [pinned, setPinned] = useState<boolean | null>(null);
   const [notice, setNotice] = useState('');
   const card = useRef<HTMLDivElement>(null);
@@ -78,6 +80,7 @@ export function HoverCard({ host, anchor, onClose }: HoverCardProps) {
       )}
       {report ? <DnsSection report={report} /> : state.phase !== 'done' && <DnsSectionLoading />}
       <HistorySections response={history} dns={report} />
+      <RegistrationSection section={registration} />
       <footer class="card-actions">
         <button
           type="button"

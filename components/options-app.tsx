@@ -46,9 +46,13 @@ export function OptionsApp() {
     const mnemonicBase = checkResolverUrl(settings.mnemonic.baseUrl);
     if (!mnemonicBase.ok)
       return setNotice({ kind: 'error', text: `Mnemonic base URL: ${mnemonicBase.message}` });
+    const rdapBase = settings.rdap.baseUrl.trim() ? checkResolverUrl(settings.rdap.baseUrl) : null;
+    if (rdapBase && !rdapBase.ok)
+      return setNotice({ kind: 'error', text: `RDAP base URL: ${rdapBase.message}` });
     const origins = [
       originPattern(checked.url),
       ...(settings.mnemonic.enabled ? [originPattern(mnemonicBase.url)] : []),
+      ...(settings.rdap.enabled && rdapBase?.ok ? [originPattern(rdapBase.url)] : []),
     ];
     let granted: boolean;
     try {
@@ -68,6 +72,7 @@ export function OptionsApp() {
         resolverUrl: checked.url,
         excludedSites: excluded.sites,
         mnemonic: { ...settings.mnemonic, baseUrl: mnemonicBase.url },
+        rdap: { ...settings.rdap, baseUrl: rdapBase?.ok ? rdapBase.url : '' },
       };
       await saveSettings(next);
       setSettings(next);
@@ -85,10 +90,7 @@ export function OptionsApp() {
           url={settings.resolverUrl}
           onChange={(resolverUrl) => setSettings({ ...settings, resolverUrl })}
         />
-        <HistorySources
-          value={settings.mnemonic}
-          onChange={(mnemonic) => setSettings({ ...settings, mnemonic })}
-        />
+        <HistorySources value={settings} onChange={(sources) => setSettings({ ...settings, ...sources })} />
         <CardSettings value={settings} onChange={(fields) => setSettings({ ...settings, ...fields })} />
         <ExcludedSitesField value={excludedText} onChange={setExcludedText} />
         <p>

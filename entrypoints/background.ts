@@ -2,6 +2,8 @@
 // event itself), and each awaits the runtime's `ready` before answering.
 import { handleHistory } from '@/utils/history/handle-history';
 import { createHistoryClient } from '@/utils/history/history-client';
+import { handleRegistration } from '@/utils/history/handle-registration';
+import { createRdapClient } from '@/utils/history/rdap-client';
 import { handleLookup } from '@/utils/lookup/handle-lookup';
 import { createLookupRuntime } from '@/utils/lookup/lookup-runtime';
 import { onMessage, sendMessage } from '@/utils/messages/protocol';
@@ -15,12 +17,14 @@ const WALK_COMMAND = 'walk-marks';
 export default defineBackground(() => {
   const runtime = createLookupRuntime();
   const askHistory = createHistoryClient();
+  const askRdap = createRdapClient();
 
   onMessage('lookupHost', async ({ data }) => {
     await runtime.ready;
     return handleLookup(data, runtime.ask);
   });
   onMessage('lookupHistory', ({ data }) => handleHistory(data, askHistory));
+  onMessage('lookupRegistration', ({ data }) => handleRegistration(data, askRdap));
   onMessage('reportPageHosts', ({ data, sender }) => handlePageHosts(data, sender));
   onMessage('isPinned', ({ data }) => handleIsPinned(data));
   onMessage('pinHost', ({ data }) => handlePin(data, true));

@@ -2,8 +2,8 @@
 // other names were seen on that address? (Passive DNS from a loopback server in Mnemonic's format.)
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchExtension } from './support/browser';
-import { LookupPopup, setMnemonic, setResolver } from './support/pages';
-import { startMnemonicServer, type MnemonicRow } from './support/stub-servers';
+import { LookupPopup, setMnemonic, setRdap, setResolver } from './support/pages';
+import { startMnemonicServer, startRdapServer, type MnemonicRow } from './support/stub-servers';
 
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
 
@@ -111,6 +111,53 @@ describe('history and neighbours from passive DNS', () => {
       expect(server.requests).toHaveLength(0);
     } finally {
       await server.stop();
+    }
+  });
+
+  it('shows the registration of the registered domain, with registry text kept inert', async () => {
+    const recent = new Date(Date.now() - 10 * 86_400_000).toISOString();
+    const rdap = await startRdapServer({
+      'trump-email.com': {
+        objectClassName: 'domain',
+        ldhName: 'TRUMP-EMAIL.COM',
+        status: ['client transfer prohibited'],
+        events: [
+          { eventAction: 'registration', eventDate: '2016-04-01T00:00:00Z' },
+          { eventAction: 'expiration', eventDate: '2017-04-01T00:00:00Z' },
+        ],
+        entities: [
+          {
+            roles: ['registrar'],
+            vcardArray: ['vcard', [['fn', {}, 'text', '<b onmouseover=alert(1)>Registrar</b>']]],
+          },
+        ],
+        nameservers: [{ ldhName: 'NS1.TRUMP-EMAIL.COM' }],
+      },
+      'contact-client.com': {
+        objectClassName: 'domain',
+        events: [{ eventAction: 'registration', eventDate: recent }],
+      },
+    });
+    try {
+      expect(await setRdap(ext, rdap.url)).toBe('Saved.');
+      const popup = await LookupPopup.open(ext);
+      await popup.lookUp('mail1.trump-email.com');
+      const section = popup.page.locator('[data-section="registration"]');
+      await popup.page.locator('[data-section="registration"]:not([data-state="loading"])').waitFor();
+      expect(await section.getAttribute('data-state')).toBe('ok');
+      expect(await section.locator('[data-field="created"]').textContent()).toBe('2016-04-01');
+      expect(await section.locator('[data-field="registrar"]').textContent()).toBe(
+        '<b onmouseover=alert(1)>Registrar</b>',
+      );
+      expect(await section.locator('b').count()).toBe(0);
+      // RDAP was asked about the registered domain, not the subdomain.
+      expect(rdap.requests.map((r) => r.url)).toEqual(['/domain/trump-email.com']);
+
+      await popup.lookUp('trump1.contact-client.com');
+      await popup.page.locator('[data-section="registration"][data-state="ok"]').waitFor();
+      expect(await section.locator('.warning').textContent()).toBe('⚠ Registered 10 days ago.');
+    } finally {
+      await rdap.stop();
     }
   });
 });

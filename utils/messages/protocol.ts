@@ -4,7 +4,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Host } from '../hosts/host';
 import type { DnsReport } from '../lookup/dns-report';
-import type { HistoryReport } from '../history/history-report';
+import type { HistoryReport, Section } from '../history/history-report';
+import type { Registration } from '../history/rdap';
 import type { MarkedHost } from '../page/page-marks';
 
 export interface LookupRequest {
@@ -23,6 +24,8 @@ export interface ProtocolMap {
   lookupHost(request: LookupRequest): LookupResponse;
   /** Passive-DNS history and neighbours of one host. Allowed from content scripts. */
   lookupHistory(request: LookupRequest): HistoryResponse;
+  /** Registration data (RDAP) of a name's registered domain. Allowed from content scripts. */
+  lookupRegistration(request: LookupRequest): Section<Registration>;
   /** Every host marked on the sender's page (the whole list, replacing the last one). From content scripts. */
   reportPageHosts(hosts: MarkedHost[]): void;
   /** Whether a host is on the watchlist. */

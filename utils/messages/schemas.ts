@@ -20,6 +20,7 @@ export const messageSchemas = {
     fresh: z.boolean().optional(),
   }),
   lookupHistory: z.object({ input: z.string().min(1).max(2048), fresh: z.boolean().optional() }),
+  lookupRegistration: z.object({ input: z.string().min(1).max(2048), fresh: z.boolean().optional() }),
   isPinned: normalizedHost(),
   pinHost: normalizedHost(),
   unpinHost: normalizedHost(),

@@ -18,6 +18,8 @@ export interface Settings {
   hoverDelayMs: number;
   /** Mnemonic's passive DNS (keyless): on or off, and where (a proxy or a test server). */
   mnemonic: { enabled: boolean; baseUrl: string };
+  /** Registration data over RDAP; an empty base URL means "find the registry's server via IANA". */
+  rdap: { enabled: boolean; baseUrl: string };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   cardTrigger: 'hover',
   hoverDelayMs: 350,
   mnemonic: { enabled: true, baseUrl: MNEMONIC_DEFAULT_BASE },
+  rdap: { enabled: true, baseUrl: '' },
 };
 
 export const settingsItem = storage.defineItem<Settings>('sync:settings', {

@@ -31,6 +31,14 @@ export function setMnemonic(ext: ExtensionPages, baseUrl: string, enabled = true
   });
 }
 
+/** Options page: RDAP at `baseUrl` (under "Advanced"), and save. */
+export function setRdap(ext: ExtensionPages, baseUrl: string): Promise<string> {
+  return saveOptions(ext, async (page) => {
+    await page.getByText('Advanced').click();
+    await page.getByLabel('RDAP base URL').fill(baseUrl);
+  });
+}
+
 /** Options page: fill "Sites where Hostlens stays off" and save. */
 export function setExcludedSites(ext: ExtensionPages, sites: string[]): Promise<string> {
   return saveOptions(ext, (page) => page.getByLabel('Sites where Hostlens stays off').fill(sites.join('\n')));

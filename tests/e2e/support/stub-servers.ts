@@ -137,3 +137,17 @@ export function startMnemonicServer(
     );
   }, '');
 }
+
+/** A loopback RDAP server (RFC 9083 domain objects at `/domain/{name}`); unknown names get 404. */
+export function startRdapServer(domains: Record<string, unknown>): Promise<StubServer> {
+  return listen((req, res) => {
+    const match = /^\/domain\/(.+)$/.exec(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    const object = match ? domains[decodeURIComponent(match[1]!).toLowerCase()] : undefined;
+    if (!object) {
+      return void res
+        .writeHead(404, { 'Content-Type': 'application/rdap+json' })
+        .end(JSON.stringify({ errorCode: 404, title: 'Not Found' }));
+    }
+    res.writeHead(200, { 'Content-Type': 'application/rdap+json' }).end(JSON.stringify(object));
+  }, '');
+}

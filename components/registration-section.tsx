@@ -1,0 +1,90 @@
+// "Registration": who registered the domain through whom, and when (RDAP).
+import { useEffect, useState } from 'preact/hooks';
+import type { Section } from '@/utils/history/history-report';
+import type { Registration } from '@/utils/history/rdap';
+import { sendMessage } from '@/utils/messages/protocol';
+import { RecordValue } from './record-value';
+
+const day = (ms: number | undefined) =>
+  ms === undefined ? 'not given' : new Date(ms).toISOString().slice(0, 10);
+/** A domain younger than this is flagged: fresh registrations are typical of phishing and fakes. */
+const YOUNG_DAYS = 90;
+
+export function useRegistration(input: string | null): Section<Registration> | null {
+  const [section, setSection] = useState<Section<Registration> | null>(null);
+  useEffect(() => {
+    if (!input) return;
+    let current = true;
+    setSection(null);
+    sendMessage('lookupRegistration', { input }).then(
+      (s) => current && setSection(s),
+      () =>
+        current &&
+        setSection({
+          state: 'error',
+          error: { kind: 'network', message: 'Hostlens’s background did not answer.' },
+        }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [input]);
+  return section;
+}
+
+export function RegistrationSection({ section }: { section: Section<Registration> | null }) {
+  const state = section?.state ?? 'loading';
+  const r = section?.state === 'ok' ? section.data : null;
+  const ageDays = r?.created !== undefined ? Math.floor((Date.now() - r.created) / 86_400_000) : null;
+  return (
+    <section
+      class="section"
+      data-section="registration"
+      data-state={state}
+      aria-labelledby="registration-heading"
+      aria-busy={state === 'loading'}
+    >
+      <h3 id="registration-heading">Registration (RDAP)</h3>
+      {!section && <p class="status">Asking the registry…</p>}
+      {section?.state === 'error' && <p class="status status-error">{section.error.message}</p>}
+      {section?.state === 'disabled' && <p class="meta">{section.message}</p>}
+      {section?.state === 'empty' && (
+        <p class="meta">The registry has no record of this domain (not registered, or unknown to it).</p>
+      )}
+      {r && (
+        <>
+          {ageDays !== null && ageDays < YOUNG_DAYS && (
+            <p class="warning" role="note">
+              ⚠ Registered {ageDays} days ago.
+            </p>
+          )}
+          <dl class="registration">
+            <dt>Domain</dt>
+            <dd>{r.domain}</dd>
+            <dt>Created</dt>
+            <dd data-field="created">{day(r.created)}</dd>
+            <dt>Updated</dt>
+            <dd>{day(r.updated)}</dd>
+            <dt>Expires</dt>
+            <dd>{day(r.expires)}</dd>
+            <dt>Registrar</dt>
+            <dd data-field="registrar">{r.registrar ? <RecordValue text={r.registrar} /> : 'not given'}</dd>
+            <dt>Status</dt>
+            <dd>{r.statuses.length ? <RecordValue text={r.statuses.join(', ')} /> : 'not given'}</dd>
+            <dt>Name servers</dt>
+            <dd>{r.nameservers.length ? <RecordValue text={r.nameservers.join(', ')} /> : 'not given'}</dd>
+            <dt>DNSSEC</dt>
+            <dd>
+              {r.delegationSigned === undefined
+                ? 'not given'
+                : r.delegationSigned
+                  ? 'signed delegation'
+                  : 'not signed'}
+            </dd>
+          </dl>
+          <p class="meta">From {r.server}.</p>
+        </>
+      )}
+    </section>
+  );
+}
