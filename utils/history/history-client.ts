@@ -6,12 +6,11 @@
 import { fail, formatWait, type Result } from '../lookup/errors';
 import { RequestGate } from '../lookup/request-gate';
 import { createInflightSharing } from '../lookup/share-inflight';
+import { fetchText } from './fetch-text';
 import type { ObservationPage } from './model';
 import { mnemonicUrl, readMnemonic } from './mnemonic';
 
 const TTL_MS = 6 * 3600_000;
-const TIMEOUT_MS = 10_000;
-const MAX_BODY = 5_000_000;
 
 export type AskHistory = (base: string, query: string) => Promise<Result<ObservationPage>>;
 
@@ -36,28 +35,14 @@ export function createHistoryClient(options: { fetch?: typeof fetch; now?: () =>
     }
     return share(url, () =>
       gate.run(base, async () => {
-        const controller = new AbortController();
-        const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
-        let result: Result<ObservationPage>;
-        try {
-          const response = await doFetch(url, {
-            headers: { Accept: 'application/json' },
-            credentials: 'omit',
-            referrerPolicy: 'no-referrer',
-            signal: controller.signal,
-          });
-          const body = await response.text();
-          result =
-            body.length > MAX_BODY
-              ? fail({ kind: 'bad-response', message: 'Mnemonic sent an answer too large to read.' })
-              : readMnemonic(response.status, body, now());
-        } catch {
-          result = controller.signal.aborted
-            ? fail({ kind: 'timeout', message: `Mnemonic did not answer within ${TIMEOUT_MS / 1000} s.` })
-            : fail({ kind: 'network', message: 'Could not reach Mnemonic (network error).' });
-        } finally {
-          clearTimeout(timer);
-        }
+        const response = await fetchText(url, {
+          source: 'Mnemonic',
+          accept: 'application/json',
+          fetch: doFetch,
+        });
+        const result = response.ok
+          ? readMnemonic(response.value.status, response.value.body, now())
+          : response;
         if (result.ok) cache.set(url, { page: result.value, expires: now() + TTL_MS });
         else if (result.error.kind === 'rate-limited' && result.error.retryAt)
           gate.block(base, result.error.retryAt);
