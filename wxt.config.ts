@@ -1,12 +1,17 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { PRESET_ORIGINS } from './utils/dns/resolver-presets';
-import { MNEMONIC_DEFAULT_BASE } from './utils/history/sources';
+import { CERTSPOTTER_DEFAULT_BASE, MNEMONIC_DEFAULT_BASE } from './utils/history/sources';
 
 // Keyless sources on by default: granted at install, like the preset resolvers.
 // RDAP: IANA's bootstrap file; registry servers are reached directly (RFC 7480 asks them to send
 // CORS headers) — see README "Limits and privacy".
-const DEFAULT_SOURCE_ORIGINS = [...PRESET_ORIGINS, `${MNEMONIC_DEFAULT_BASE}/*`, 'https://data.iana.org/*'];
+const DEFAULT_SOURCE_ORIGINS = [
+  ...PRESET_ORIGINS,
+  `${MNEMONIC_DEFAULT_BASE}/*`,
+  'https://data.iana.org/*',
+  `${CERTSPOTTER_DEFAULT_BASE}/*`,
+];
 
 // Hosts that may receive a name without asking: the preset DoH resolvers. Anything the user
 // adds in options (a custom resolver, a self-hosted source) is asked for at run time.

@@ -2,10 +2,11 @@
 // (for a proxy, a self-hosted mirror or tests). Labels follow DESIGN.md's contract.
 import type { Settings } from '@/utils/settings/settings';
 
-type Sources = Pick<Settings, 'mnemonic' | 'rdap'>;
+type Sources = Pick<Settings, 'mnemonic' | 'rdap' | 'certspotter'>;
 
 export function HistorySources({ value, onChange }: { value: Sources; onChange: (next: Sources) => void }) {
-  const { mnemonic, rdap } = value;
+  const { mnemonic, rdap, certspotter } = value;
+  const setCertspotter = (next: Settings['certspotter']) => onChange({ ...value, certspotter: next });
   const setMnemonic = (next: Settings['mnemonic']) => onChange({ ...value, mnemonic: next });
   const setRdap = (next: Settings['rdap']) => onChange({ ...value, rdap: next });
   return (
@@ -29,6 +30,20 @@ export function HistorySources({ value, onChange }: { value: Sources; onChange: 
           — public passive DNS by mnemonic.no, no key needed; receives the host names you open.
         </span>
       </div>
+      <div class="choice">
+        <input
+          type="checkbox"
+          id="source-certspotter"
+          checked={certspotter.enabled}
+          onChange={(event) => setCertspotter({ ...certspotter, enabled: event.currentTarget.checked })}
+        />
+        <label for="source-certspotter">Cert Spotter</label>
+        <span class="meta">
+          {' '}
+          — certificate transparency by SSLMate (api.certspotter.com), no key needed; receives the registered
+          domain.
+        </span>
+      </div>
       <details>
         <summary>Advanced</summary>
         <div class="field">
@@ -50,6 +65,16 @@ export function HistorySources({ value, onChange }: { value: Sources; onChange: 
             placeholder="empty: ask each domain’s registry (IANA bootstrap)"
             value={rdap.baseUrl}
             onInput={(event) => setRdap({ ...rdap, baseUrl: event.currentTarget.value })}
+          />
+        </div>
+        <div class="field">
+          <label for="source-certspotter-base">Cert Spotter base URL</label>
+          <input
+            id="source-certspotter-base"
+            type="url"
+            spellcheck={false}
+            value={certspotter.baseUrl}
+            onInput={(event) => setCertspotter({ ...certspotter, baseUrl: event.currentTarget.value })}
           />
         </div>
       </details>

@@ -1,6 +1,7 @@
 // The detail view of one host: the popup shows it after "Look up", a tab shows it full size.
 import type { LookupState } from './use-host-lookup';
 import { DnsSection, DnsSectionLoading } from './dns-section';
+import { CertificatesSection, useCertificates } from './certificates-section';
 import { HistorySections } from './history-sections';
 import { HostHeading } from './host-heading';
 import { RegistrationSection, useRegistration } from './registration-section';
@@ -9,6 +10,7 @@ import { useHistoryLookup } from './use-history-lookup';
 export function HostDetail({ state, onRefresh }: { state: LookupState; onRefresh: () => void }) {
   const history = useHistoryLookup(state.phase === 'idle' ? null : state.input);
   const registration = useRegistration(state.phase === 'idle' ? null : state.input);
+  const certificates = useCertificates(state.phase === 'idle' ? null : state.input);
   if (state.phase === 'idle') return null;
   if (state.phase === 'loading') {
     return (
@@ -32,6 +34,7 @@ export function HostDetail({ state, onRefresh }: { state: LookupState; onRefresh
       <DnsSection report={response.report} />
       <HistorySections response={history} dns={response.report} />
       <RegistrationSection section={registration} />
+      <CertificatesSection section={certificates} />
       <p>
         <button type="button" onClick={onRefresh}>
           Refresh (skip cache)

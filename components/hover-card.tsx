@@ -9,6 +9,7 @@ import { placeCard, type Box } from '@/utils/page/card-position';
 import { visibleText } from '@/utils/text/visible-text';
 import { DnsSection, DnsSectionLoading } from './dns-section';
 import { reportAsText } from './report-as-text';
+import { CertificatesSection, useCertificates } from './certificates-section';
 import { HistorySections } from './history-sections';
 import { useHistoryLookup } from './use-history-lookup';
 import { RegistrationSection, useRegistration } from './registration-section';
@@ -24,6 +25,7 @@ export function HoverCard({ host, anchor, onClose }: HoverCardProps) {
   const { state, lookUp } = useHostLookup();
   const history = useHistoryLookup(host);
   const registration = useRegistration(host);
+  const certificates = useCertificates(host);
   const [pinned, setPinned] = useState<boolean | null>(null);
   const [notice, setNotice] = useState('');
   const card = useRef<HTMLDivElement>(null);
@@ -81,6 +83,7 @@ export function HoverCard({ host, anchor, onClose }: HoverCardProps) {
       {report ? <DnsSection report={report} /> : state.phase !== 'done' && <DnsSectionLoading />}
       <HistorySections response={history} dns={report} />
       <RegistrationSection section={registration} />
+      <CertificatesSection section={certificates} />
       <footer class="card-actions">
         <button
           type="button"

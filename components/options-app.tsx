@@ -46,6 +46,8 @@ export function OptionsApp() {
     const mnemonicBase = checkResolverUrl(settings.mnemonic.baseUrl);
     if (!mnemonicBase.ok)
       return setNotice({ kind: 'error', text: `Mnemonic base URL: ${mnemonicBase.message}` });
+    const certBase = checkResolverUrl(settings.certspotter.baseUrl);
+    if (!certBase.ok) return setNotice({ kind: 'error', text: `Cert Spotter base URL: ${certBase.message}` });
     const rdapBase = settings.rdap.baseUrl.trim() ? checkResolverUrl(settings.rdap.baseUrl) : null;
     if (rdapBase && !rdapBase.ok)
       return setNotice({ kind: 'error', text: `RDAP base URL: ${rdapBase.message}` });
@@ -53,6 +55,7 @@ export function OptionsApp() {
       originPattern(checked.url),
       ...(settings.mnemonic.enabled ? [originPattern(mnemonicBase.url)] : []),
       ...(settings.rdap.enabled && rdapBase?.ok ? [originPattern(rdapBase.url)] : []),
+      ...(settings.certspotter.enabled ? [originPattern(certBase.url)] : []),
     ];
     let granted: boolean;
     try {
@@ -73,6 +76,7 @@ export function OptionsApp() {
         excludedSites: excluded.sites,
         mnemonic: { ...settings.mnemonic, baseUrl: mnemonicBase.url },
         rdap: { ...settings.rdap, baseUrl: rdapBase?.ok ? rdapBase.url : '' },
+        certspotter: { ...settings.certspotter, baseUrl: certBase.url },
       };
       await saveSettings(next);
       setSettings(next);

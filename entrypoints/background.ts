@@ -2,6 +2,7 @@
 // event itself), and each awaits the runtime's `ready` before answering.
 import { handleHistory } from '@/utils/history/handle-history';
 import { createHistoryClient } from '@/utils/history/history-client';
+import { createCertificatesHandler } from '@/utils/history/handle-certificates';
 import { handleRegistration } from '@/utils/history/handle-registration';
 import { createRdapClient } from '@/utils/history/rdap-client';
 import { handleLookup } from '@/utils/lookup/handle-lookup';
@@ -18,6 +19,7 @@ export default defineBackground(() => {
   const runtime = createLookupRuntime();
   const askHistory = createHistoryClient();
   const askRdap = createRdapClient();
+  const handleCertificates = createCertificatesHandler();
 
   onMessage('lookupHost', async ({ data }) => {
     await runtime.ready;
@@ -25,6 +27,7 @@ export default defineBackground(() => {
   });
   onMessage('lookupHistory', ({ data }) => handleHistory(data, askHistory));
   onMessage('lookupRegistration', ({ data }) => handleRegistration(data, askRdap));
+  onMessage('lookupCertificates', ({ data }) => handleCertificates(data));
   onMessage('reportPageHosts', ({ data, sender }) => handlePageHosts(data, sender));
   onMessage('isPinned', ({ data }) => handleIsPinned(data));
   onMessage('pinHost', ({ data }) => handlePin(data, true));

@@ -2,8 +2,13 @@
 // other names were seen on that address? (Passive DNS from a loopback server in Mnemonic's format.)
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchExtension } from './support/browser';
-import { LookupPopup, setMnemonic, setRdap, setResolver } from './support/pages';
-import { startMnemonicServer, startRdapServer, type MnemonicRow } from './support/stub-servers';
+import { LookupPopup, setCertSpotter, setMnemonic, setRdap, setResolver } from './support/pages';
+import {
+  startCertSpotterServer,
+  startMnemonicServer,
+  startRdapServer,
+  type MnemonicRow,
+} from './support/stub-servers';
 
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
 
@@ -158,6 +163,42 @@ describe('history and neighbours from passive DNS', () => {
       expect(await section.locator('.warning').textContent()).toBe('⚠ Registered 10 days ago.');
     } finally {
       await rdap.stop();
+    }
+  });
+
+  it('lists the names seen in certificates for the registered domain', async () => {
+    const ct = await startCertSpotterServer({
+      'trump-email.com': [
+        {
+          id: '1',
+          dns_names: ['mail1.trump-email.com'],
+          issuer: { friendly_name: 'Example CA' },
+          not_before: '2016-05-01T00:00:00Z',
+        },
+        { id: '2', dns_names: ['<script>x</script>.trump-email.com'], not_before: '2016-06-01T00:00:00Z' },
+      ],
+    });
+    try {
+      expect(await setCertSpotter(ext, ct.url)).toBe('Saved.');
+      const popup = await LookupPopup.open(ext);
+      await popup.lookUp('mail1.trump-email.com');
+      const section = popup.page.locator('[data-section="certificates"]');
+      await popup.page.locator('[data-section="certificates"]:not([data-state="loading"])').waitFor();
+      expect(await section.getAttribute('data-state')).toBe('ok');
+      expect(
+        await section
+          .locator('[data-observation]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-observation'))),
+      ).toEqual(['<script>x</script>.trump-email.com', 'mail1.trump-email.com']);
+      expect(await section.locator('[data-observation="mail1.trump-email.com"]').textContent()).toContain(
+        'first in a certificate 2016-05-01 · 1 cert · Example CA',
+      );
+      expect(await section.locator('script').count()).toBe(0);
+      expect(ct.requests.map((r) => new URL(r.url, ct.url).searchParams.get('domain'))).toEqual([
+        'trump-email.com',
+      ]);
+    } finally {
+      await ct.stop();
     }
   });
 });

@@ -5,6 +5,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Host } from '../hosts/host';
 import type { DnsReport } from '../lookup/dns-report';
 import type { HistoryReport, Section } from '../history/history-report';
+import type { CertName } from '../history/certspotter';
 import type { Registration } from '../history/rdap';
 import type { MarkedHost } from '../page/page-marks';
 
@@ -26,6 +27,8 @@ export interface ProtocolMap {
   lookupHistory(request: LookupRequest): HistoryResponse;
   /** Registration data (RDAP) of a name's registered domain. Allowed from content scripts. */
   lookupRegistration(request: LookupRequest): Section<Registration>;
+  /** Names in Certificate Transparency for a name's registered domain. Allowed from content scripts. */
+  lookupCertificates(request: LookupRequest): Section<CertName[]>;
   /** Every host marked on the sender's page (the whole list, replacing the last one). From content scripts. */
   reportPageHosts(hosts: MarkedHost[]): void;
   /** Whether a host is on the watchlist. */

@@ -21,6 +21,7 @@ export const messageSchemas = {
   }),
   lookupHistory: z.object({ input: z.string().min(1).max(2048), fresh: z.boolean().optional() }),
   lookupRegistration: z.object({ input: z.string().min(1).max(2048), fresh: z.boolean().optional() }),
+  lookupCertificates: z.object({ input: z.string().min(1).max(2048), fresh: z.boolean().optional() }),
   isPinned: normalizedHost(),
   pinHost: normalizedHost(),
   unpinHost: normalizedHost(),

@@ -5,7 +5,7 @@
 // value that does not match.
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_RESOLVER_URL } from '../dns/resolver-presets';
-import { MNEMONIC_DEFAULT_BASE } from '../history/sources';
+import { CERTSPOTTER_DEFAULT_BASE, MNEMONIC_DEFAULT_BASE } from '../history/sources';
 
 export interface Settings {
   /** RFC 8484 endpoint every live-DNS question goes to. */
@@ -20,6 +20,8 @@ export interface Settings {
   mnemonic: { enabled: boolean; baseUrl: string };
   /** Registration data over RDAP; an empty base URL means "find the registry's server via IANA". */
   rdap: { enabled: boolean; baseUrl: string };
+  /** Certificate Transparency through Cert Spotter (keyless). */
+  certspotter: { enabled: boolean; baseUrl: string };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hoverDelayMs: 350,
   mnemonic: { enabled: true, baseUrl: MNEMONIC_DEFAULT_BASE },
   rdap: { enabled: true, baseUrl: '' },
+  certspotter: { enabled: true, baseUrl: CERTSPOTTER_DEFAULT_BASE },
 };
 
 export const settingsItem = storage.defineItem<Settings>('sync:settings', {

@@ -21,6 +21,10 @@ export const settingsSchema = z.object({
     enabled: z.boolean(),
     baseUrl: z.string().refine((url) => checkResolverUrl(url).ok, 'not a usable https:// URL'),
   }),
+  certspotter: z.object({
+    enabled: z.boolean(),
+    baseUrl: z.string().refine((url) => checkResolverUrl(url).ok, 'not a usable https:// URL'),
+  }),
   rdap: z.object({
     enabled: z.boolean(),
     baseUrl: z.string().refine((url) => url === '' || checkResolverUrl(url).ok, 'not a usable https:// URL'),

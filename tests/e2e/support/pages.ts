@@ -39,6 +39,14 @@ export function setRdap(ext: ExtensionPages, baseUrl: string): Promise<string> {
   });
 }
 
+/** Options page: Cert Spotter at `baseUrl` (under "Advanced"), and save. */
+export function setCertSpotter(ext: ExtensionPages, baseUrl: string): Promise<string> {
+  return saveOptions(ext, async (page) => {
+    await page.getByText('Advanced').click();
+    await page.getByLabel('Cert Spotter base URL').fill(baseUrl);
+  });
+}
+
 /** Options page: fill "Sites where Hostlens stays off" and save. */
 export function setExcludedSites(ext: ExtensionPages, sites: string[]): Promise<string> {
   return saveOptions(ext, (page) => page.getByLabel('Sites where Hostlens stays off').fill(sites.join('\n')));

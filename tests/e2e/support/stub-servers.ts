@@ -151,3 +151,13 @@ export function startRdapServer(domains: Record<string, unknown>): Promise<StubS
     res.writeHead(200, { 'Content-Type': 'application/rdap+json' }).end(JSON.stringify(object));
   }, '');
 }
+
+/** A loopback server in the format of Cert Spotter's API v1 (`GET /v1/issuances?domain=`). */
+export function startCertSpotterServer(issuances: Record<string, unknown[]>): Promise<StubServer> {
+  return listen((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname !== '/v1/issuances') return void res.writeHead(404).end();
+    const list = issuances[url.searchParams.get('domain') ?? ''] ?? [];
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(list));
+  }, '');
+}
