@@ -1,31 +1,19 @@
 // "Certificates": names that appeared in certificates (Certificate Transparency) for the
 // registered domain — often the first public trace of a new subdomain.
-import { useEffect, useState } from 'preact/hooks';
+import { useSectionQuery } from './use-section-query';
 import type { CertName } from '@/utils/history/certspotter';
 import type { Section } from '@/utils/history/history-report';
 import { sendMessage } from '@/utils/messages/protocol';
 import { RecordValue } from './record-value';
 
+const askCertificates = (input: string) => sendMessage('lookupCertificates', { input });
+const NO_ANSWER: Section<CertName[]> = {
+  state: 'error',
+  error: { kind: 'network', message: 'Hostlens’s background did not answer.' },
+};
+
 export function useCertificates(input: string | null): Section<CertName[]> | null {
-  const [section, setSection] = useState<Section<CertName[]> | null>(null);
-  useEffect(() => {
-    if (!input) return;
-    let current = true;
-    setSection(null);
-    sendMessage('lookupCertificates', { input }).then(
-      (s) => current && setSection(s),
-      () =>
-        current &&
-        setSection({
-          state: 'error',
-          error: { kind: 'network', message: 'Hostlens’s background did not answer.' },
-        }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [input]);
-  return section;
+  return useSectionQuery(input, askCertificates, NO_ANSWER);
 }
 
 export function CertificatesSection({ section }: { section: Section<CertName[]> | null }) {

@@ -1,5 +1,5 @@
 // "Registration": who registered the domain through whom, and when (RDAP).
-import { useEffect, useState } from 'preact/hooks';
+import { useSectionQuery } from './use-section-query';
 import type { Section } from '@/utils/history/history-report';
 import type { Registration } from '@/utils/history/rdap';
 import { sendMessage } from '@/utils/messages/protocol';
@@ -10,26 +10,14 @@ const day = (ms: number | undefined) =>
 /** A domain younger than this is flagged: fresh registrations are typical of phishing and fakes. */
 const YOUNG_DAYS = 90;
 
+const askRegistration = (input: string) => sendMessage('lookupRegistration', { input });
+const NO_ANSWER: Section<Registration> = {
+  state: 'error',
+  error: { kind: 'network', message: 'Hostlens’s background did not answer.' },
+};
+
 export function useRegistration(input: string | null): Section<Registration> | null {
-  const [section, setSection] = useState<Section<Registration> | null>(null);
-  useEffect(() => {
-    if (!input) return;
-    let current = true;
-    setSection(null);
-    sendMessage('lookupRegistration', { input }).then(
-      (s) => current && setSection(s),
-      () =>
-        current &&
-        setSection({
-          state: 'error',
-          error: { kind: 'network', message: 'Hostlens’s background did not answer.' },
-        }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [input]);
-  return section;
+  return useSectionQuery(input, askRegistration, NO_ANSWER);
 }
 
 export function RegistrationSection({ section }: { section: Section<Registration> | null }) {

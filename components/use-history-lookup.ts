@@ -1,22 +1,11 @@
 // Asks the background for a host's passive-DNS history; its own state, apart from live DNS, so
 // a slow or failing history source never holds up the DNS section.
-import { useEffect, useState } from 'preact/hooks';
+import { useSectionQuery } from './use-section-query';
 import { sendMessage, type HistoryResponse } from '@/utils/messages/protocol';
 
+const NO_ANSWER: HistoryResponse = { ok: false, message: 'Hostlens’s background did not answer; try again.' };
+const ask = (input: string) => sendMessage('lookupHistory', { input });
+
 export function useHistoryLookup(input: string | null): HistoryResponse | null {
-  const [response, setResponse] = useState<HistoryResponse | null>(null);
-  useEffect(() => {
-    if (!input) return;
-    let current = true;
-    setResponse(null);
-    sendMessage('lookupHistory', { input }).then(
-      (r) => current && setResponse(r),
-      () =>
-        current && setResponse({ ok: false, message: 'Hostlens’s background did not answer; try again.' }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [input]);
-  return response;
+  return useSectionQuery(input, ask, NO_ANSWER);
 }
