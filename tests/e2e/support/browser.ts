@@ -44,6 +44,20 @@ export async function launchExtension(): Promise<LaunchedExtension> {
     context.serviceWorkers().find(isOurs) ??
     (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
+  // Tests reach only loopback: the history sources start pointed at a closed loopback port
+  // (specs that test a source point it at their own server through the options page).
+  await worker.evaluate(async (dead) => {
+    const chrome = (globalThis as any).chrome;
+    const { settings } = await chrome.storage.sync.get('settings');
+    await chrome.storage.sync.set({
+      settings: {
+        ...settings,
+        mnemonic: { enabled: true, baseUrl: dead },
+        rdap: { enabled: true, baseUrl: dead },
+        certspotter: { enabled: true, baseUrl: dead },
+      },
+    });
+  }, 'http://127.0.0.1:9/');
 
   return {
     context,
