@@ -5,6 +5,7 @@ import type { CertName } from '@/utils/history/certspotter';
 import type { Section } from '@/utils/history/history-report';
 import { sendMessage } from '@/utils/messages/protocol';
 import { RecordValue } from './record-value';
+import { SourceSection } from './source-section';
 
 const askCertificates = (input: string) => sendMessage('lookupCertificates', { input });
 const NO_ANSWER: Section<CertName[]> = {
@@ -17,20 +18,14 @@ export function useCertificates(input: string | null): Section<CertName[]> | nul
 }
 
 export function CertificatesSection({ section }: { section: Section<CertName[]> | null }) {
-  const state = section?.state ?? 'loading';
   return (
-    <section
-      class="section"
-      data-section="certificates"
-      data-state={state}
-      aria-labelledby="certificates-heading"
-      aria-busy={state === 'loading'}
+    <SourceSection
+      name="certificates"
+      title="Certificates (Certificate Transparency)"
+      section={section}
+      loadingText="Asking Cert Spotter…"
+      emptyText="No unexpired certificates logged for this domain."
     >
-      <h3 id="certificates-heading">Certificates (Certificate Transparency)</h3>
-      {!section && <p class="status">Asking Cert Spotter…</p>}
-      {section?.state === 'error' && <p class="status status-error">{section.error.message}</p>}
-      {section?.state === 'disabled' && <p class="meta">{section.message}</p>}
-      {section?.state === 'empty' && <p class="meta">No unexpired certificates logged for this domain.</p>}
       {section?.state === 'ok' && (
         <>
           <ul class="observations">
@@ -54,6 +49,6 @@ export function CertificatesSection({ section }: { section: Section<CertName[]> 
           <p class="meta">From Cert Spotter; expired certificates are not listed.</p>
         </>
       )}
-    </section>
+    </SourceSection>
   );
 }

@@ -1,45 +1,12 @@
 // "History" and "Neighbours": passive DNS for one host, each section with its own state.
 import type { Observation } from '@/utils/history/model';
-import type { HistoryReport, Section } from '@/utils/history/history-report';
+import type { HistoryReport } from '@/utils/history/history-report';
 import type { DnsReport } from '@/utils/lookup/dns-report';
 import type { HistoryResponse } from '@/utils/messages/protocol';
 import { RecordValue } from './record-value';
+import { SourceSection } from './source-section';
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-function SectionShell({
-  name,
-  title,
-  section,
-  children,
-}: {
-  name: string;
-  title: string;
-  section: Section<unknown> | 'loading';
-  children?: preact.ComponentChildren;
-}) {
-  const state = section === 'loading' ? 'loading' : section.state;
-  return (
-    <section
-      class="section"
-      data-section={name}
-      data-state={state}
-      aria-labelledby={`${name}-heading`}
-      aria-busy={state === 'loading'}
-    >
-      <h3 id={`${name}-heading`}>{title}</h3>
-      {section === 'loading' && <p class="status">Asking Mnemonic…</p>}
-      {section !== 'loading' && section.state === 'error' && (
-        <p class="status status-error">{section.error.message}</p>
-      )}
-      {section !== 'loading' && section.state === 'disabled' && <p class="meta">{section.message}</p>}
-      {section !== 'loading' && section.state === 'empty' && (
-        <p class="meta">Mnemonic has no observations for this.</p>
-      )}
-      {children}
-    </section>
-  );
-}
 
 function ObservationRow({ o, value }: { o: Observation; value: string }) {
   return (
@@ -86,11 +53,17 @@ export function HistorySections({
     );
   }
   const report = response?.report ?? null;
-  const history = report?.history ?? 'loading';
-  const neighbours = report?.neighbours ?? 'loading';
+  const history = report?.history ?? null;
+  const neighbours = report?.neighbours ?? null;
   return (
     <>
-      <SectionShell name="history" title="History (passive DNS)" section={history}>
+      <SourceSection
+        name="history"
+        title="History (passive DNS)"
+        section={history}
+        loadingText="Asking Mnemonic…"
+        emptyText="Mnemonic has no observations for this."
+      >
         {report && report.history.state === 'ok' && (
           <>
             {flags(report, dns).map((f) => (
@@ -113,8 +86,14 @@ export function HistorySections({
         <p class="meta">
           From Mnemonic. Passive DNS shows what a name resolved to and when — not who looked it up.
         </p>
-      </SectionShell>
-      <SectionShell name="neighbours" title="Other names on the same addresses" section={neighbours}>
+      </SourceSection>
+      <SourceSection
+        name="neighbours"
+        title="Other names on the same addresses"
+        section={neighbours}
+        loadingText="Asking Mnemonic…"
+        emptyText="Mnemonic has no observations for this."
+      >
         {report &&
           report.neighbours.state === 'ok' &&
           report.neighbours.data.map((n) => (
@@ -131,7 +110,7 @@ export function HistorySections({
               )}
             </div>
           ))}
-      </SectionShell>
+      </SourceSection>
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { Section } from '@/utils/history/history-report';
 import type { Registration } from '@/utils/history/rdap';
 import { sendMessage } from '@/utils/messages/protocol';
 import { RecordValue } from './record-value';
+import { SourceSection } from './source-section';
 
 const day = (ms: number | undefined) =>
   ms === undefined ? 'not given' : new Date(ms).toISOString().slice(0, 10);
@@ -21,24 +22,16 @@ export function useRegistration(input: string | null): Section<Registration> | n
 }
 
 export function RegistrationSection({ section }: { section: Section<Registration> | null }) {
-  const state = section?.state ?? 'loading';
   const r = section?.state === 'ok' ? section.data : null;
   const ageDays = r?.created !== undefined ? Math.floor((Date.now() - r.created) / 86_400_000) : null;
   return (
-    <section
-      class="section"
-      data-section="registration"
-      data-state={state}
-      aria-labelledby="registration-heading"
-      aria-busy={state === 'loading'}
+    <SourceSection
+      name="registration"
+      title="Registration (RDAP)"
+      section={section}
+      loadingText="Asking the registry…"
+      emptyText="The registry has no record of this domain (not registered, or unknown to it)."
     >
-      <h3 id="registration-heading">Registration (RDAP)</h3>
-      {!section && <p class="status">Asking the registry…</p>}
-      {section?.state === 'error' && <p class="status status-error">{section.error.message}</p>}
-      {section?.state === 'disabled' && <p class="meta">{section.message}</p>}
-      {section?.state === 'empty' && (
-        <p class="meta">The registry has no record of this domain (not registered, or unknown to it).</p>
-      )}
       {r && (
         <>
           {ageDays !== null && ageDays < YOUNG_DAYS && (
@@ -73,6 +66,6 @@ export function RegistrationSection({ section }: { section: Section<Registration
           <p class="meta">From {r.server}.</p>
         </>
       )}
-    </section>
+    </SourceSection>
   );
 }
