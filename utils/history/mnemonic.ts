@@ -4,15 +4,17 @@
 // `millisUntilResourcesAvailable` (seen both in `metaData` and at top level).
 import { z } from '../zod-jitless';
 import { fail, formatWait, ok, type Result } from '../lookup/errors';
+import { joinUrl, type PdnsAdapter } from './adapter';
 import type { ObservationPage } from './model';
-import { MNEMONIC_SOURCE } from './sources';
+import { MNEMONIC_DEFAULT_BASE, MNEMONIC_SOURCE } from './sources';
 
-/** Rows asked per request: enough for a card's timeline, within the public maximum (1000). */
-const LIMIT = 100;
+/** Rows asked per request: the public maximum, so one request (of 10 a minute) gets it all. */
+const LIMIT = 1000;
 
-export function mnemonicUrl(base: string, query: string): string {
-  const url = new URL(`pdns/v3/${encodeURIComponent(query)}`, base.endsWith('/') ? base : `${base}/`);
+export function mnemonicUrl(base: string, query: string, offset = 0): string {
+  const url = joinUrl(base, `pdns/v3/${encodeURIComponent(query)}`);
   url.searchParams.set('limit', String(LIMIT));
+  if (offset) url.searchParams.set('offset', String(offset));
   return url.toString();
 }
 
@@ -42,7 +44,14 @@ const envelope = z.object({
 });
 
 /** Reads one response (status and body text) into observations or an error value. */
-export function readMnemonic(status: number, body: string, now: number): Result<ObservationPage> {
+export function readMnemonic(
+  status: number,
+  body: string,
+  now: number,
+  contentType: string | null = null,
+): Result<ObservationPage> {
+  if (/html/i.test(contentType ?? '') && status !== 402 && status !== 429)
+    return fail({ kind: 'bad-response', message: 'Mnemonic answered with a web page instead of data.' });
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -75,8 +84,10 @@ export function readMnemonic(status: number, body: string, now: number): Result<
       message: `Mnemonic: limit reached, try again in ${formatWait(wait)}.`,
     });
   }
+  if (status === 401 || status === 403 || code === 401 || code === 403)
+    return fail({ kind: 'auth', status, message: `Mnemonic: key rejected (HTTP ${code}).` });
   if (status >= 400 || code >= 400)
-    return fail({ kind: 'http', status, message: `Mnemonic answered HTTP ${status}.` });
+    return fail({ kind: 'http', status, message: `Mnemonic answered HTTP ${code}.` });
   // Rows that don't fit are dropped one by one, not the whole answer.
   const observations = (parsed.data.data ?? []).flatMap((raw) => {
     const r = row.safeParse(raw);
@@ -99,3 +110,27 @@ export function readMnemonic(status: number, body: string, now: number): Result<
     total: Math.max(parsed.data.count ?? 0, observations.length),
   });
 }
+
+export const mnemonic: PdnsAdapter = {
+  id: 'mnemonic',
+  name: MNEMONIC_SOURCE,
+  operator: 'mnemonic.no',
+  defaultBase: MNEMONIC_DEFAULT_BASE,
+  key: 'optional',
+  // The public slice allows 10 requests a minute and 1,000 a day per client.
+  budget: [
+    { limit: 10, windowMs: 60_000 },
+    { limit: 1000, windowMs: 86_400_000 },
+  ],
+  maxConcurrent: 2,
+  maxPages: 1,
+  accepts: () => true,
+  request: (base, key, host) => ({
+    url: mnemonicUrl(base, host.name),
+    headers: key ? { 'Argus-API-Key': key } : ({} as Record<string, string>),
+  }),
+  read: (response, _host, now) => {
+    const result = readMnemonic(response.status, response.body, now, response.contentType);
+    return result.ok ? ok({ page: result.value }) : result;
+  },
+};

@@ -5,7 +5,7 @@
 // value that does not match.
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_RESOLVER_URL } from '../dns/resolver-presets';
-import { CERTSPOTTER_DEFAULT_BASE, MNEMONIC_DEFAULT_BASE } from '../history/sources';
+import * as base from '../history/sources';
 
 export interface Settings {
   /** RFC 8484 endpoint every live-DNS question goes to. */
@@ -17,11 +17,29 @@ export interface Settings {
   /** How long the pointer must rest on a host before its card opens. */
   hoverDelayMs: number;
   /** Mnemonic's passive DNS (keyless): on or off, and where (a proxy or a test server). */
-  mnemonic: { enabled: boolean; baseUrl: string };
-  /** Registration data over RDAP; an empty base URL means "find the registry's server via IANA". */
-  rdap: { enabled: boolean; baseUrl: string };
+  mnemonic: SourceSwitch;
+  /** A self-hosted or partner server speaking the Passive DNS Common Output Format (CIRCL, D4). */
+  cof: SourceSwitch;
+  /** Keyed passive-DNS sources: off until the user gives a key (kept in storage.local). */
+  otx: SourceSwitch;
+  securitytrails: SourceSwitch;
+  virustotal: SourceSwitch;
+  dnsdb: SourceSwitch;
+  validin: SourceSwitch;
+  /**
+   * Registration data over RDAP. An empty `baseUrl` means "find the registry's server in IANA's
+   * bootstrap files at `bootstrapUrl`", and `fallbackUrl` (rdap.org) when IANA lists none.
+   */
+  rdap: SourceSwitch & { bootstrapUrl: string; fallbackUrl: string };
   /** Certificate Transparency through Cert Spotter (keyless). */
-  certspotter: { enabled: boolean; baseUrl: string };
+  certspotter: SourceSwitch;
+  /** Certificate Transparency through crt.sh (keyless, best effort: often slow or down). */
+  crtsh: SourceSwitch;
+}
+
+export interface SourceSwitch {
+  enabled: boolean;
+  baseUrl: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -29,9 +47,21 @@ export const DEFAULT_SETTINGS: Settings = {
   excludedSites: [],
   cardTrigger: 'hover',
   hoverDelayMs: 350,
-  mnemonic: { enabled: true, baseUrl: MNEMONIC_DEFAULT_BASE },
-  rdap: { enabled: true, baseUrl: '' },
-  certspotter: { enabled: true, baseUrl: CERTSPOTTER_DEFAULT_BASE },
+  mnemonic: { enabled: true, baseUrl: base.MNEMONIC_DEFAULT_BASE },
+  cof: { enabled: false, baseUrl: base.COF_DEFAULT_BASE },
+  otx: { enabled: false, baseUrl: base.OTX_DEFAULT_BASE },
+  securitytrails: { enabled: false, baseUrl: base.SECURITYTRAILS_DEFAULT_BASE },
+  virustotal: { enabled: false, baseUrl: base.VIRUSTOTAL_DEFAULT_BASE },
+  dnsdb: { enabled: false, baseUrl: base.DNSDB_DEFAULT_BASE },
+  validin: { enabled: false, baseUrl: base.VALIDIN_DEFAULT_BASE },
+  rdap: {
+    enabled: true,
+    baseUrl: '',
+    bootstrapUrl: base.RDAP_BOOTSTRAP_DEFAULT_BASE,
+    fallbackUrl: base.RDAP_FALLBACK_DEFAULT_BASE,
+  },
+  certspotter: { enabled: true, baseUrl: base.CERTSPOTTER_DEFAULT_BASE },
+  crtsh: { enabled: true, baseUrl: base.CRTSH_DEFAULT_BASE },
 };
 
 export const settingsItem = storage.defineItem<Settings>('sync:settings', {

@@ -10,6 +10,9 @@ import { DEFAULT_SETTINGS, settingsItem, type Settings } from './settings-item';
 
 export { DEFAULT_SETTINGS, type Settings } from './settings-item';
 
+const endpoint = z.string().refine((url) => checkResolverUrl(url).ok, 'not a usable https:// URL');
+const source = z.object({ enabled: z.boolean(), baseUrl: endpoint });
+
 export const settingsSchema = z.object({
   resolverUrl: z.string().refine((url) => checkResolverUrl(url).ok, 'not a usable DoH resolver URL'),
   excludedSites: z
@@ -17,17 +20,20 @@ export const settingsSchema = z.object({
     .max(1000),
   cardTrigger: z.enum(['hover', 'click']),
   hoverDelayMs: z.number().int().min(100).max(2000),
-  mnemonic: z.object({
-    enabled: z.boolean(),
-    baseUrl: z.string().refine((url) => checkResolverUrl(url).ok, 'not a usable https:// URL'),
-  }),
-  certspotter: z.object({
-    enabled: z.boolean(),
-    baseUrl: z.string().refine((url) => checkResolverUrl(url).ok, 'not a usable https:// URL'),
-  }),
+  mnemonic: source,
+  cof: source,
+  otx: source,
+  securitytrails: source,
+  virustotal: source,
+  dnsdb: source,
+  validin: source,
+  certspotter: source,
+  crtsh: source,
   rdap: z.object({
     enabled: z.boolean(),
     baseUrl: z.string().refine((url) => url === '' || checkResolverUrl(url).ok, 'not a usable https:// URL'),
+    bootstrapUrl: endpoint,
+    fallbackUrl: endpoint,
   }),
 }) satisfies z.ZodType<Settings>;
 
@@ -46,8 +52,9 @@ export interface LoadedSettings {
 
 export async function loadSettings(): Promise<LoadedSettings> {
   const raw: unknown = await settingsItem.getValue();
-  // Fields added in later versions fall back to their defaults; unknown ones are dropped.
-  const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(isObject(raw) ? raw : {}) });
+  // Fields added in later versions (also inside a source's settings) fall back to their
+  // defaults; unknown ones are dropped.
+  const parsed = settingsSchema.safeParse(withDefaults(raw));
   if (parsed.success) return { settings: parsed.data };
   await settingsBackup.setValue({ savedAt: Date.now(), value: raw });
   return {
@@ -58,6 +65,16 @@ export async function loadSettings(): Promise<LoadedSettings> {
 
 export async function saveSettings(next: Settings): Promise<void> {
   await settingsItem.setValue(settingsSchema.parse(next));
+}
+
+function withDefaults(raw: unknown): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  if (!isObject(raw)) return merged;
+  for (const [key, value] of Object.entries(raw)) {
+    const fallback = merged[key];
+    merged[key] = isObject(fallback) && isObject(value) ? { ...fallback, ...value } : value;
+  }
+  return merged;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

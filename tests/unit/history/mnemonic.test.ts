@@ -28,10 +28,10 @@ const body = (data: unknown[], extra: Record<string, unknown> = {}) =>
 describe('Mnemonic adapter', () => {
   it('asks only for the name, with a bounded page', () => {
     expect(mnemonicUrl('https://api.mnemonic.no', 'mail1.trump-email.com')).toBe(
-      'https://api.mnemonic.no/pdns/v3/mail1.trump-email.com?limit=100',
+      'https://api.mnemonic.no/pdns/v3/mail1.trump-email.com?limit=1000',
     );
     expect(mnemonicUrl('http://127.0.0.1:9/base/', '2001:db8::1')).toBe(
-      'http://127.0.0.1:9/base/pdns/v3/2001%3Adb8%3A%3A1?limit=100',
+      'http://127.0.0.1:9/base/pdns/v3/2001%3Adb8%3A%3A1?limit=1000',
     );
   });
 
