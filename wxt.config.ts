@@ -1,16 +1,24 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { PRESET_ORIGINS } from './utils/dns/resolver-presets';
-import { CERTSPOTTER_DEFAULT_BASE, MNEMONIC_DEFAULT_BASE } from './utils/history/sources';
+import {
+  CERTSPOTTER_DEFAULT_BASE,
+  CRTSH_DEFAULT_BASE,
+  MNEMONIC_DEFAULT_BASE,
+  RDAP_FALLBACK_DEFAULT_BASE,
+} from './utils/history/sources';
 
 // Keyless sources on by default: granted at install, like the preset resolvers.
-// RDAP: IANA's bootstrap file; registry servers are reached directly (RFC 7480 asks them to send
-// CORS headers) — see README "Limits and privacy".
+// RDAP: IANA's bootstrap files and rdap.org (the fallback); registry servers are reached
+// directly (RFC 7480 asks them to send CORS headers) — see README "Limits and privacy".
+// Keyed sources are not here: they are asked for when the user switches one on.
 const DEFAULT_SOURCE_ORIGINS = [
   ...PRESET_ORIGINS,
   `${MNEMONIC_DEFAULT_BASE}/*`,
   'https://data.iana.org/*',
+  `${RDAP_FALLBACK_DEFAULT_BASE}*`,
   `${CERTSPOTTER_DEFAULT_BASE}/*`,
+  `${CRTSH_DEFAULT_BASE}/*`,
 ];
 
 // Hosts that may receive a name without asking: the preset DoH resolvers. Anything the user

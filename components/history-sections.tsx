@@ -1,6 +1,8 @@
-// "History" and "Neighbours": passive DNS for one host, each section with its own state.
-import type { Observation } from '@/utils/history/model';
-import type { HistoryReport } from '@/utils/history/history-report';
+// "History" and "Neighbours": passive DNS for one host from every source that is on, merged
+// into one timeline per (name, type, value). Each section has its own state; each source's
+// outcome is listed by name, so a limit reached at one source never hides another's data.
+import type { HistoryReport, SourceOutcome } from '@/utils/history/history-report';
+import type { TimelineEntry } from '@/utils/history/merge-timeline';
 import type { DnsReport } from '@/utils/lookup/dns-report';
 import type { HistoryResponse } from '@/utils/messages/protocol';
 import { RecordValue } from './record-value';
@@ -8,15 +10,51 @@ import { SourceSection } from './source-section';
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-function ObservationRow({ o, value }: { o: Observation; value: string }) {
+/** Where an entry's span sits within all the entries shown: a bar the eye can compare. */
+function spanStyle(entry: TimelineEntry, from: number, to: number) {
+  const width = Math.max(1, to - from);
+  const left = ((entry.firstSeen - from) / width) * 100;
+  return { left: `${left}%`, width: `${Math.max(1.5, ((entry.lastSeen - entry.firstSeen) / width) * 100)}%` };
+}
+
+function TimelineList({
+  entries,
+  valueOf,
+  current,
+}: {
+  entries: TimelineEntry[];
+  valueOf: (e: TimelineEntry) => string;
+  current?: Set<string>;
+}) {
+  const from = Math.min(...entries.map((e) => e.firstSeen));
+  const to = Math.max(...entries.map((e) => e.lastSeen));
   return (
-    <li data-observation={value}>
-      <RecordValue text={value} />{' '}
-      <span class="meta">
-        {o.rrtype} · {day(o.firstSeen)} → {day(o.lastSeen)}
-        {o.count !== undefined && ` · seen ${o.count}×`}
-      </span>
-    </li>
+    <ul class="observations">
+      {entries.map((e) => {
+        const value = valueOf(e);
+        const now = current?.has(e.rdata);
+        return (
+          <li
+            key={`${e.rrname} ${e.rrtype} ${e.rdata}`}
+            data-observation={value}
+            data-current={now ? 'yes' : undefined}
+          >
+            <RecordValue text={value} /> {now && <span class="badge">now</span>}{' '}
+            <span class="meta">
+              {e.rrtype} · {day(e.firstSeen)} → {day(e.lastSeen)}
+            </span>
+            <span class="span-track" aria-hidden="true">
+              <span class="span-bar" style={spanStyle(e, from, to)} />
+            </span>
+            <span class="meta sightings">
+              {e.sightings
+                .map((s) => `${s.source}${s.count !== undefined ? ` ${s.count.toLocaleString()}×` : ''}`)
+                .join(' · ')}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 
@@ -27,15 +65,49 @@ function flags(report: HistoryReport, dns: DnsReport | null): string[] {
   const out = dns.addresses
     .filter((a) => !seen.has(a))
     .map((a) => `New: ${a} is not in the passive-DNS history.`);
-  if (
-    dns.addresses.length === 0 &&
-    report.history.data.some((o) => o.rrtype === 'A' || o.rrtype === 'AAAA')
-  ) {
+  const pastAddresses = report.history.data.filter((o) => o.rrtype === 'A' || o.rrtype === 'AAAA');
+  if (dns.addresses.length === 0 && pastAddresses.length > 0) {
     out.push(
-      `Stopped resolving: it has no address now, but passive DNS saw it on ${[...seen].slice(0, 3).join(', ')}.`,
+      `Stopped resolving: it has no address now, but passive DNS saw it on ${pastAddresses
+        .slice(0, 3)
+        .map((o) => o.rdata)
+        .join(', ')} (last on ${day(pastAddresses[0]!.lastSeen)}).`,
     );
   }
   return out;
+}
+
+function Outcomes({ outcomes }: { outcomes: SourceOutcome[] }) {
+  if (outcomes.length === 0) return null;
+  return (
+    <ul class="source-outcomes">
+      {outcomes.map((o) => (
+        <li
+          key={o.source}
+          data-source={o.source}
+          data-source-state={o.state}
+          class={o.state === 'error' ? 'status-error' : 'meta'}
+        >
+          {o.state === 'error'
+            ? o.message
+            : o.state === 'empty'
+              ? `${o.source}: nothing seen.`
+              : `${o.source}: ${o.rows.toLocaleString()} observation${o.rows === 1 ? '' : 's'}${
+                  o.total > o.rows ? ` (of ${o.total.toLocaleString()} it has)` : ''
+                }.`}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Shown({ shown, total, what }: { shown: number; total: number; what: string }) {
+  if (total <= shown) return null;
+  return (
+    <p class="meta">
+      Showing {shown} of {total.toLocaleString()} {what}.
+    </p>
+  );
 }
 
 export function HistorySections({
@@ -53,63 +125,65 @@ export function HistorySections({
     );
   }
   const report = response?.report ?? null;
-  const history = report?.history ?? null;
-  const neighbours = report?.neighbours ?? null;
+  const names = report?.sources.map((s) => s.source).join(', ') || 'the passive-DNS sources';
+  const current = new Set(dns?.addresses ?? []);
   return (
     <>
       <SourceSection
         name="history"
         title="History (passive DNS)"
-        section={history}
-        loadingText="Asking Mnemonic…"
-        emptyText="Mnemonic has no observations for this."
+        section={report?.history ?? null}
+        loadingText="Asking the passive-DNS sources…"
+        emptyText={`${names}: no observations for this.`}
       >
-        {report && report.history.state === 'ok' && (
+        {report?.history.state === 'ok' && (
           <>
             {flags(report, dns).map((f) => (
               <p class="warning" key={f}>
                 ⚠ {f}
               </p>
             ))}
-            <ul class="observations">
-              {report.history.data.map((o, i) => (
-                <ObservationRow key={i} o={o} value={o.rrname === report.host ? o.rdata : o.rrname} />
-              ))}
-            </ul>
-            {report.history.total > report.history.data.length && (
-              <p class="meta">
-                Showing {report.history.data.length} of {report.history.total.toLocaleString()} observations.
-              </p>
-            )}
+            <TimelineList
+              entries={report.history.data}
+              valueOf={(e) => (e.rrname === report.host ? e.rdata : e.rrname)}
+              current={report.kind === 'domain' ? current : undefined}
+            />
+            <Shown shown={report.history.data.length} total={report.history.total} what="observations" />
           </>
         )}
-        <p class="meta">
-          From Mnemonic. Passive DNS shows what a name resolved to and when — not who looked it up.
-        </p>
+        {(report?.history.state === 'ok' || report?.history.state === 'empty') && (
+          <Outcomes outcomes={report.sources} />
+        )}
+        <p class="meta">Passive DNS shows what a name resolved to and when — not who looked it up.</p>
       </SourceSection>
       <SourceSection
         name="neighbours"
         title="Other names on the same addresses"
-        section={neighbours}
-        loadingText="Asking Mnemonic…"
-        emptyText="Mnemonic has no observations for this."
+        section={report?.neighbours ?? null}
+        loadingText="Asking the passive-DNS sources…"
+        emptyText={`${names}: no other names seen on its addresses.`}
       >
-        {report &&
-          report.neighbours.state === 'ok' &&
+        {report?.neighbours.state === 'ok' &&
           report.neighbours.data.map((n) => (
             <div key={n.address}>
               <p class="meta">On {n.address}:</p>
               {n.names.length ? (
-                <ul class="observations">
-                  {n.names.map((o, i) => (
-                    <ObservationRow key={i} o={o} value={o.rrname} />
-                  ))}
-                </ul>
+                <TimelineList entries={n.names} valueOf={(e) => e.rrname} />
               ) : (
                 <p class="meta">no other names seen.</p>
               )}
             </div>
           ))}
+        {report?.neighbours.state === 'ok' && (
+          <Shown
+            shown={report.neighbours.data.reduce((s, n) => s + n.names.length, 0)}
+            total={report.neighbours.total}
+            what="names"
+          />
+        )}
+        {(report?.neighbours.state === 'ok' || report?.neighbours.state === 'empty') && (
+          <Outcomes outcomes={report.neighbourSources} />
+        )}
       </SourceSection>
     </>
   );

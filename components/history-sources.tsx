@@ -1,80 +1,111 @@
-// History sources on the options page: on/off per source, and under "Advanced" its base URL
-// (for a proxy, a self-hosted mirror or tests). Labels follow DESIGN.md's contract.
-import type { Settings } from '@/utils/settings/settings';
+// History, registration and certificate sources on the options page: a switch per source with
+// who receives what, an API key field where the source takes one (kept on this computer only),
+// and under "Advanced" each base URL (a proxy, a self-hosted server, tests). Labels follow
+// DESIGN.md's contract: "<name>", "<name> API key", "<name> base URL".
+import type { Settings, SourceSwitch } from '@/utils/settings/settings';
+import type { KeyedSource, SourceKeys } from '@/utils/settings/source-keys';
+import { SOURCE_ROWS, type SourceRow } from './source-rows';
 
-type Sources = Pick<Settings, 'mnemonic' | 'rdap' | 'certspotter'>;
+export type SourceSettings = Pick<Settings, SourceRow['id']>;
 
-export function HistorySources({ value, onChange }: { value: Sources; onChange: (next: Sources) => void }) {
-  const { mnemonic, rdap, certspotter } = value;
-  const setCertspotter = (next: Settings['certspotter']) => onChange({ ...value, certspotter: next });
-  const setMnemonic = (next: Settings['mnemonic']) => onChange({ ...value, mnemonic: next });
-  const setRdap = (next: Settings['rdap']) => onChange({ ...value, rdap: next });
+function KeyField({
+  row,
+  keys,
+  onKeysChange,
+}: {
+  row: SourceRow & { key: KeyedSource };
+  keys: SourceKeys;
+  onKeysChange: (next: SourceKeys) => void;
+}) {
+  const id = `source-${row.id}-key`;
+  return (
+    <div class="field indent">
+      <label for={id}>{row.label} API key</label>
+      <input
+        id={id}
+        type="password"
+        autocomplete="off"
+        spellcheck={false}
+        value={keys[row.key] ?? ''}
+        placeholder={row.keyHint}
+        onInput={(event) => onKeysChange({ ...keys, [row.key]: event.currentTarget.value.trim() })}
+      />
+    </div>
+  );
+}
+
+export function HistorySources({
+  value,
+  keys,
+  onChange,
+  onKeysChange,
+}: {
+  value: SourceSettings;
+  keys: SourceKeys;
+  onChange: (next: SourceSettings) => void;
+  onKeysChange: (next: SourceKeys) => void;
+}) {
+  const set = (id: SourceRow['id'], next: Partial<SourceSwitch & Settings['rdap']>) =>
+    onChange({ ...value, [id]: { ...value[id], ...next } });
   return (
     <fieldset>
-      <legend>History and registration sources</legend>
+      <legend>History, registration and certificate sources</legend>
       <p class="meta">
         Passive DNS records what a name resolved to and when — never who looked it up. When a card or the
         details view opens, the host name (and the addresses it was seen on) is sent to each source that is
-        on.
+        on, and nothing else: no page address, no page content. API keys stay on this computer; they are not
+        synced to your other browsers.
       </p>
-      <div class="choice">
-        <input
-          type="checkbox"
-          id="source-mnemonic"
-          checked={mnemonic.enabled}
-          onChange={(event) => setMnemonic({ ...mnemonic, enabled: event.currentTarget.checked })}
-        />
-        <label for="source-mnemonic">Mnemonic</label>
-        <span class="meta">
-          {' '}
-          — public passive DNS by mnemonic.no, no key needed; receives the host names you open.
-        </span>
-      </div>
-      <div class="choice">
-        <input
-          type="checkbox"
-          id="source-certspotter"
-          checked={certspotter.enabled}
-          onChange={(event) => setCertspotter({ ...certspotter, enabled: event.currentTarget.checked })}
-        />
-        <label for="source-certspotter">Cert Spotter</label>
-        <span class="meta">
-          {' '}
-          — certificate transparency by SSLMate (api.certspotter.com), no key needed; receives the registered
-          domain.
-        </span>
-      </div>
+      {SOURCE_ROWS.map((row) => (
+        <div key={row.id} class="source-row">
+          <div class="choice">
+            <input
+              type="checkbox"
+              id={`source-${row.id}`}
+              checked={value[row.id].enabled}
+              onChange={(event) => set(row.id, { enabled: event.currentTarget.checked })}
+            />
+            <label for={`source-${row.id}`}>{row.label}</label>
+            <span class="meta"> — {row.about}</span>
+          </div>
+          {row.key && (
+            <KeyField row={row as SourceRow & { key: KeyedSource }} keys={keys} onKeysChange={onKeysChange} />
+          )}
+        </div>
+      ))}
       <details>
         <summary>Advanced</summary>
+        {SOURCE_ROWS.map((row) => (
+          <div class="field" key={row.id}>
+            <label for={`source-${row.id}-base`}>{row.label} base URL</label>
+            <input
+              id={`source-${row.id}-base`}
+              type="url"
+              spellcheck={false}
+              placeholder={row.id === 'rdap' ? 'empty: ask each registry (IANA bootstrap)' : undefined}
+              value={value[row.id].baseUrl}
+              onInput={(event) => set(row.id, { baseUrl: event.currentTarget.value })}
+            />
+          </div>
+        ))}
         <div class="field">
-          <label for="source-mnemonic-base">Mnemonic base URL</label>
+          <label for="source-rdap-bootstrap">RDAP bootstrap URL</label>
           <input
-            id="source-mnemonic-base"
+            id="source-rdap-bootstrap"
             type="url"
             spellcheck={false}
-            value={mnemonic.baseUrl}
-            onInput={(event) => setMnemonic({ ...mnemonic, baseUrl: event.currentTarget.value })}
+            value={value.rdap.bootstrapUrl}
+            onInput={(event) => set('rdap', { bootstrapUrl: event.currentTarget.value })}
           />
         </div>
         <div class="field">
-          <label for="source-rdap-base">RDAP base URL</label>
+          <label for="source-rdap-fallback">RDAP fallback URL</label>
           <input
-            id="source-rdap-base"
+            id="source-rdap-fallback"
             type="url"
             spellcheck={false}
-            placeholder="empty: ask each domain’s registry (IANA bootstrap)"
-            value={rdap.baseUrl}
-            onInput={(event) => setRdap({ ...rdap, baseUrl: event.currentTarget.value })}
-          />
-        </div>
-        <div class="field">
-          <label for="source-certspotter-base">Cert Spotter base URL</label>
-          <input
-            id="source-certspotter-base"
-            type="url"
-            spellcheck={false}
-            value={certspotter.baseUrl}
-            onInput={(event) => setCertspotter({ ...certspotter, baseUrl: event.currentTarget.value })}
+            value={value.rdap.fallbackUrl}
+            onInput={(event) => set('rdap', { fallbackUrl: event.currentTarget.value })}
           />
         </div>
       </details>

@@ -3,7 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { checkResolverUrl, originPattern } from '@/utils/dns/resolver-url';
 import { loadSettings, saveSettings, type Settings } from '@/utils/settings/settings';
+import { loadSourceKeys, saveSourceKeys, type SourceKeys } from '@/utils/settings/source-keys';
 import { CardSettings } from './card-settings';
+import { checkSources } from './check-sources';
 import { HistorySources } from './history-sources';
 import { ExcludedSitesField, parseExcludedSites } from './excluded-sites-field';
 import { ResolverSettings } from './resolver-settings';
@@ -14,8 +16,10 @@ export function OptionsApp() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [excludedText, setExcludedText] = useState('');
+  const [keys, setKeys] = useState<SourceKeys>({});
 
   useEffect(() => {
+    void loadSourceKeys().then(setKeys);
     void loadSettings().then(({ settings: loaded, problem }) => {
       setSettings(loaded);
       setExcludedText(loaded.excludedSites.join('\n'));
@@ -41,22 +45,11 @@ export function OptionsApp() {
     }
     const excluded = parseExcludedSites(excludedText);
     if (!excluded.ok) return setNotice({ kind: 'error', text: excluded.message });
+    const sources = checkSources(settings, keys);
+    if (!sources.ok) return setNotice({ kind: 'error', text: sources.message });
     // Must run first in the click handler: browsers grant permission prompts only during a user
-    // gesture. A preset's origin is already granted, so no prompt appears for it.
-    const mnemonicBase = checkResolverUrl(settings.mnemonic.baseUrl);
-    if (!mnemonicBase.ok)
-      return setNotice({ kind: 'error', text: `Mnemonic base URL: ${mnemonicBase.message}` });
-    const certBase = checkResolverUrl(settings.certspotter.baseUrl);
-    if (!certBase.ok) return setNotice({ kind: 'error', text: `Cert Spotter base URL: ${certBase.message}` });
-    const rdapBase = settings.rdap.baseUrl.trim() ? checkResolverUrl(settings.rdap.baseUrl) : null;
-    if (rdapBase && !rdapBase.ok)
-      return setNotice({ kind: 'error', text: `RDAP base URL: ${rdapBase.message}` });
-    const origins = [
-      originPattern(checked.url),
-      ...(settings.mnemonic.enabled ? [originPattern(mnemonicBase.url)] : []),
-      ...(settings.rdap.enabled && rdapBase?.ok ? [originPattern(rdapBase.url)] : []),
-      ...(settings.certspotter.enabled ? [originPattern(certBase.url)] : []),
-    ];
+    // gesture. Origins already granted (the defaults) raise no prompt.
+    const origins = [...new Set([originPattern(checked.url), ...sources.origins])];
     let granted: boolean;
     try {
       granted = await browser.permissions.request({ origins });
@@ -72,12 +65,11 @@ export function OptionsApp() {
     try {
       const next = {
         ...settings,
+        ...sources.settings,
         resolverUrl: checked.url,
         excludedSites: excluded.sites,
-        mnemonic: { ...settings.mnemonic, baseUrl: mnemonicBase.url },
-        rdap: { ...settings.rdap, baseUrl: rdapBase?.ok ? rdapBase.url : '' },
-        certspotter: { ...settings.certspotter, baseUrl: certBase.url },
       };
+      await saveSourceKeys(keys);
       await saveSettings(next);
       setSettings(next);
       setNotice({ kind: 'info', text: 'Saved.' });
@@ -94,7 +86,12 @@ export function OptionsApp() {
           url={settings.resolverUrl}
           onChange={(resolverUrl) => setSettings({ ...settings, resolverUrl })}
         />
-        <HistorySources value={settings} onChange={(sources) => setSettings({ ...settings, ...sources })} />
+        <HistorySources
+          value={settings}
+          keys={keys}
+          onChange={(sources) => setSettings({ ...settings, ...sources })}
+          onKeysChange={setKeys}
+        />
         <CardSettings value={settings} onChange={(fields) => setSettings({ ...settings, ...fields })} />
         <ExcludedSitesField value={excludedText} onChange={setExcludedText} />
         <p>

@@ -1,7 +1,7 @@
 // Wiring only: listeners are registered synchronously at start (MV3 workers are woken by the
 // event itself), and each awaits the runtime's `ready` before answering.
 import { handleHistory } from '@/utils/history/handle-history';
-import { createHistoryClient } from '@/utils/history/history-client';
+import { createHistoryRuntime } from '@/utils/history/history-runtime';
 import { createCertificatesHandler } from '@/utils/history/handle-certificates';
 import { handleRegistration } from '@/utils/history/handle-registration';
 import { createRdapClient } from '@/utils/history/rdap-client';
@@ -17,7 +17,7 @@ const WALK_COMMAND = 'walk-marks';
 
 export default defineBackground(() => {
   const runtime = createLookupRuntime();
-  const askHistory = createHistoryClient();
+  const history = createHistoryRuntime();
   const askRdap = createRdapClient();
   const handleCertificates = createCertificatesHandler();
 
@@ -25,7 +25,10 @@ export default defineBackground(() => {
     await runtime.ready;
     return handleLookup(data, runtime.ask);
   });
-  onMessage('lookupHistory', ({ data }) => handleHistory(data, askHistory));
+  onMessage('lookupHistory', async ({ data }) => {
+    await history.ready;
+    return handleHistory(data, history.ask);
+  });
   onMessage('lookupRegistration', ({ data }) => handleRegistration(data, askRdap));
   onMessage('lookupCertificates', ({ data }) => handleCertificates(data));
   onMessage('reportPageHosts', ({ data, sender }) => handlePageHosts(data, sender));

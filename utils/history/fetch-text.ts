@@ -1,37 +1,65 @@
-// One GET to a history source: only the URL, no cookies, no referrer, a timeout. The body comes
-// back as text (adapters decide how to read it); network failures and timeouts as error values.
+// One GET to a history source: only the URL and the headers the source needs (its key), no
+// cookies, no referrer, a timeout. The body comes back as text (adapters decide how to read it);
+// network failures and timeouts as error values.
 import { fail, ok, type Result } from '../lookup/errors';
 
 export interface TextResponse {
   status: number;
   body: string;
+  contentType: string | null;
   retryAfter: string | null;
+  /** The response headers asked for in `responseHeaders`, by lower-case name. */
+  headers: Record<string, string>;
 }
 
 const MAX_BODY = 5_000_000;
+
+export interface FetchTextOptions {
+  /** The source's name, for messages. */
+  source: string;
+  accept: string;
+  headers?: Record<string, string>;
+  responseHeaders?: string[];
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
 
 export async function fetchText(
   url: string,
   {
     source,
     accept,
+    headers = {},
+    responseHeaders = [],
     timeoutMs = 10_000,
     fetch: doFetch = globalThis.fetch.bind(globalThis),
-  }: { source: string; accept: string; timeoutMs?: number; fetch?: typeof fetch },
+  }: FetchTextOptions,
 ): Promise<Result<TextResponse>> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     const response = await doFetch(url, {
-      headers: { Accept: accept },
+      headers: { ...headers, Accept: accept },
       credentials: 'omit',
       referrerPolicy: 'no-referrer',
+      cache: 'no-store',
       signal: controller.signal,
     });
     const body = await response.text();
     if (body.length > MAX_BODY)
       return fail({ kind: 'bad-response', message: `${source} sent an answer too large to read.` });
-    return ok({ status: response.status, body, retryAfter: response.headers.get('Retry-After') });
+    const picked: Record<string, string> = {};
+    for (const name of responseHeaders) {
+      const value = response.headers.get(name);
+      if (value !== null) picked[name.toLowerCase()] = value.slice(0, 2000);
+    }
+    return ok({
+      status: response.status,
+      body,
+      contentType: response.headers.get('Content-Type'),
+      retryAfter: response.headers.get('Retry-After'),
+      headers: picked,
+    });
   } catch {
     return controller.signal.aborted
       ? fail({ kind: 'timeout', message: `${source} did not answer within ${timeoutMs / 1000} s.` })

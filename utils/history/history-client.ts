@@ -1,53 +1,114 @@
-// Asks a passive-DNS source with the same discipline as DNS: one shared request per identical
-// query, at most 2 at a time per source, a hold after 402/429, results kept for 6 hours.
+// Asks one passive-DNS source about one host, with the same discipline for every source:
+// answers kept 6 hours (across worker restarts), one shared request per identical question,
+// the source's own allowance never exceeded (`SourceBudget`), nothing sent while a 402/429
+// hold runs, pages followed up to the adapter's limit.
 //
-// Lifetime: memory of the current service worker; a stopped worker asks again (the source's
-// own budget is the limit that matters, and the hold is short-lived state).
-import { fail, formatWait, type Result } from '../lookup/errors';
+// Lifetime: caches and allowances are persisted by the stores handed in; the in-flight map and
+// the concurrency gate are memory of the current service worker.
+import type { Host } from '../hosts/host';
+import { fail, formatWait, ok, type Result } from '../lookup/errors';
 import { RequestGate } from '../lookup/request-gate';
 import { createInflightSharing } from '../lookup/share-inflight';
+import { SourceBudget } from '../lookup/source-budget';
+import type { StoredCache } from '../lookup/stored-cache';
+import type { PdnsAdapter, SourceRequest } from './adapter';
 import { fetchText } from './fetch-text';
-import type { ObservationPage } from './model';
-import { mnemonicUrl, readMnemonic } from './mnemonic';
+import type { Observation, ObservationPage } from './model';
 
 const TTL_MS = 6 * 3600_000;
+/** A request that would wait this long for the allowance waits; a longer wait is reported instead. */
+const MAX_BUDGET_WAIT_MS = 3000;
+const MAX_ROWS = 10_000;
 
-export type AskHistory = (base: string, query: string) => Promise<Result<ObservationPage>>;
+export interface AskSource {
+  (adapter: PdnsAdapter, base: string, key: string, host: Host): Promise<Result<ObservationPage>>;
+}
 
-export function createHistoryClient(options: { fetch?: typeof fetch; now?: () => number } = {}): AskHistory {
+export interface HistoryClientOptions {
+  fetch?: typeof fetch;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  cache?: StoredCache<ObservationPage>;
+  budget?: SourceBudget;
+  gate?: RequestGate;
+}
+
+export function createHistoryClient(options: HistoryClientOptions = {}): AskSource {
   const now = options.now ?? Date.now;
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const cache = new Map<string, { page: ObservationPage; expires: number }>();
-  const gate = new RequestGate({ maxConcurrent: 2, now });
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const budget = options.budget ?? new SourceBudget({ now });
+  const gate = options.gate ?? new RequestGate({ maxConcurrent: 2, now });
   const share = createInflightSharing<Result<ObservationPage>>();
 
-  return async (base, query) => {
-    const url = mnemonicUrl(base, query);
-    const cached = cache.get(url);
-    if (cached && cached.expires > now()) return { ok: true, value: cached.page };
-    const held = gate.blockedUntil(base);
-    if (held !== undefined) {
-      return fail({
-        kind: 'rate-limited',
-        retryAt: held,
-        message: `Mnemonic: limit reached, try again in ${formatWait(held - now())}.`,
-      });
-    }
-    return share(url, () =>
-      gate.run(base, async () => {
-        const response = await fetchText(url, {
-          source: 'Mnemonic',
-          accept: 'application/json',
-          fetch: doFetch,
+  /** Spends one request of the allowance, waiting a little if that is all it takes. */
+  async function spend(adapter: PdnsAdapter, endpoint: string): Promise<Result<true>> {
+    for (;;) {
+      const held = gate.blockedUntil(endpoint);
+      if (held !== undefined)
+        return fail({
+          kind: 'rate-limited',
+          retryAt: held,
+          message: `${adapter.name}: limit reached, try again in ${formatWait(held - now())}.`,
         });
-        const result = response.ok
-          ? readMnemonic(response.value.status, response.value.body, now())
-          : response;
-        if (result.ok) cache.set(url, { page: result.value, expires: now() + TTL_MS });
-        else if (result.error.kind === 'rate-limited' && result.error.retryAt)
-          gate.block(base, result.error.retryAt);
-        return result;
-      }),
-    );
+      const spent = budget.spend(endpoint, adapter.budget);
+      if (spent.ok) return ok(true);
+      const wait = spent.retryAt - now();
+      if (wait > MAX_BUDGET_WAIT_MS)
+        return fail({
+          kind: 'rate-limited',
+          retryAt: spent.retryAt,
+          message: `${adapter.name}: Hostlens is pacing requests to stay within this source’s limit; try again in ${formatWait(wait)}.`,
+        });
+      await sleep(wait);
+    }
+  }
+
+  async function askOnce(adapter: PdnsAdapter, endpoint: string, request: SourceRequest, host: Host) {
+    const spent = await spend(adapter, endpoint);
+    if (!spent.ok) return spent;
+    return gate.run(endpoint, async () => {
+      const response = await fetchText(request.url, {
+        source: adapter.name,
+        accept: request.headers.Accept ?? 'application/json',
+        headers: request.headers,
+        responseHeaders: adapter.responseHeaders ?? [],
+        fetch: options.fetch,
+      });
+      if (!response.ok) return response;
+      const read = adapter.read(response.value, host, now());
+      if (!read.ok && read.error.kind === 'rate-limited' && read.error.retryAt)
+        gate.block(endpoint, read.error.retryAt);
+      return read;
+    });
+  }
+
+  return async (adapter, base, key, host) => {
+    const endpoint = `${adapter.id}|${base}`;
+    const cacheKey = `${endpoint}|${host.name}`;
+    const cached = await options.cache?.get(cacheKey);
+    if (cached) return ok(cached);
+    return share(cacheKey, async () => {
+      const observations: Observation[] = [];
+      let total = 0;
+      let request: SourceRequest | undefined = adapter.request(base, key, host);
+      for (let pages = 0; request && pages < adapter.maxPages; pages++) {
+        const read = await askOnce(adapter, endpoint, request, host);
+        if (!read.ok) {
+          // A later page failing still leaves the pages already read worth showing.
+          if (pages === 0) return read;
+          break;
+        }
+        observations.push(...read.value.page.observations.slice(0, MAX_ROWS - observations.length));
+        total = pages === 0 ? read.value.page.total : Math.max(total, observations.length);
+        request = read.value.next;
+      }
+      const page: ObservationPage = {
+        source: adapter.name,
+        observations,
+        total: Math.max(total, observations.length),
+      };
+      await options.cache?.set(cacheKey, page, TTL_MS);
+      return ok(page);
+    });
   };
 }

@@ -8,7 +8,7 @@ import { normalizeHost } from '../hosts/host';
 import { z } from '../zod-jitless';
 import { DEFAULT_SETTINGS, settingsItem, type Settings } from './settings-item';
 
-export { DEFAULT_SETTINGS, type Settings } from './settings-item';
+export { DEFAULT_SETTINGS, type Settings, type SourceSwitch } from './settings-item';
 
 const endpoint = z.string().refine((url) => checkResolverUrl(url).ok, 'not a usable https:// URL');
 const source = z.object({ enabled: z.boolean(), baseUrl: endpoint });

@@ -55,6 +55,7 @@ export async function launchExtension(): Promise<LaunchedExtension> {
         mnemonic: { enabled: true, baseUrl: dead },
         rdap: { enabled: true, baseUrl: dead },
         certspotter: { enabled: true, baseUrl: dead },
+        crtsh: { enabled: true, baseUrl: dead },
       },
     });
   }, 'http://127.0.0.1:9/');

@@ -47,6 +47,22 @@ export function setCertSpotter(ext: ExtensionPages, baseUrl: string): Promise<st
   });
 }
 
+/** Options page: one source by its label — switch, API key, base URL (under "Advanced") — and save. */
+export function setSource(
+  ext: ExtensionPages,
+  label: string,
+  { enabled = true, baseUrl, key }: { enabled?: boolean; baseUrl?: string; key?: string },
+): Promise<string> {
+  return saveOptions(ext, async (page) => {
+    await page.getByLabel(label, { exact: true }).setChecked(enabled);
+    if (key !== undefined) await page.getByLabel(`${label} API key`).fill(key);
+    if (baseUrl !== undefined) {
+      await page.getByText('Advanced').click();
+      await page.getByLabel(`${label} base URL`).fill(baseUrl);
+    }
+  });
+}
+
 /** Options page: fill "Sites where Hostlens stays off" and save. */
 export function setExcludedSites(ext: ExtensionPages, sites: string[]): Promise<string> {
   return saveOptions(ext, (page) => page.getByLabel('Sites where Hostlens stays off').fill(sites.join('\n')));

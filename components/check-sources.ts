@@ -1,0 +1,42 @@
+// Checks the sources part of the options form before saving: every base URL usable, every
+// source that needs a key has one, and which origins Hostlens must be allowed to contact.
+import { checkResolverUrl, originPattern } from '@/utils/dns/resolver-url';
+import type { Settings } from '@/utils/settings/settings';
+import type { SourceKeys } from '@/utils/settings/source-keys';
+import { SOURCE_ROWS } from './source-rows';
+import type { SourceSettings } from './history-sources';
+
+export type SourcesCheck =
+  { ok: true; settings: SourceSettings; origins: string[] } | { ok: false; message: string };
+
+export function checkSources(settings: Settings, keys: SourceKeys): SourcesCheck {
+  const next = { ...settings } as SourceSettings;
+  const origins: string[] = [];
+  const url = (label: string, input: string): { ok: true; url: string } | { ok: false; message: string } => {
+    const checked = checkResolverUrl(input);
+    return checked.ok ? checked : { ok: false, message: `${label}: ${checked.message}` };
+  };
+  for (const row of SOURCE_ROWS) {
+    const source = settings[row.id];
+    if (row.id === 'rdap' && !source.baseUrl.trim()) {
+      next.rdap = { ...settings.rdap, baseUrl: '' };
+    } else {
+      const base = url(`${row.label} base URL`, source.baseUrl);
+      if (!base.ok) return base;
+      Object.assign(next, { [row.id]: { ...next[row.id], baseUrl: base.url } });
+      if (source.enabled) origins.push(originPattern(base.url));
+    }
+    if (source.enabled && row.keyNeed === 'required' && row.key && !keys[row.key])
+      return { ok: false, message: `${row.label} needs an API key: enter it, or switch ${row.label} off.` };
+  }
+  for (const [label, field] of [
+    ['RDAP bootstrap URL', 'bootstrapUrl'],
+    ['RDAP fallback URL', 'fallbackUrl'],
+  ] as const) {
+    const checked = url(label, settings.rdap[field]);
+    if (!checked.ok) return checked;
+    next.rdap = { ...next.rdap, [field]: checked.url };
+    if (settings.rdap.enabled && !next.rdap.baseUrl) origins.push(originPattern(checked.url));
+  }
+  return { ok: true, settings: next, origins };
+}

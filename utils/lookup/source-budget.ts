@@ -1,0 +1,51 @@
+// A source's request allowance, kept by Hostlens itself so the user never hits a limit they'd
+// have to wait hours for: each source declares windows ("10 a minute, 1,000 a day") and a
+// request is sent only when every window has room. It is a sliding log of send times.
+//
+// Lifetime: memory of the current service worker, handed to `persist` on every spend and
+// `restore`d by a new worker — a daily allowance must survive the worker's frequent restarts.
+import type { BudgetWindow } from '../history/adapter';
+
+export type BudgetState = Record<string, number[]>;
+
+export type Spend = { ok: true } | { ok: false; retryAt: number };
+
+export class SourceBudget {
+  readonly #sent: BudgetState = {};
+  readonly #now: () => number;
+  readonly #persist: ((state: BudgetState) => void) | undefined;
+
+  constructor(options: { now?: () => number; persist?: (state: BudgetState) => void } = {}) {
+    this.#now = options.now ?? Date.now;
+    this.#persist = options.persist;
+  }
+
+  restore(state: BudgetState): void {
+    for (const [key, times] of Object.entries(state)) {
+      if (!Array.isArray(times)) continue;
+      const valid = times.filter((t) => typeof t === 'number' && Number.isFinite(t));
+      this.#sent[key] = [...(this.#sent[key] ?? []), ...valid].sort((a, b) => a - b);
+    }
+  }
+
+  /** Records one request to `key` if every window allows it; otherwise says when one will. */
+  spend(key: string, windows: BudgetWindow[]): Spend {
+    const now = this.#now();
+    const longest = Math.max(0, ...windows.map((w) => w.windowMs));
+    const sent = (this.#sent[key] ?? []).filter((t) => t > now - longest);
+    let retryAt = 0;
+    for (const { limit, windowMs } of windows) {
+      const inWindow = sent.filter((t) => t > now - windowMs);
+      // The window frees a slot when its oldest request in the window ages out.
+      if (inWindow.length >= limit) retryAt = Math.max(retryAt, inWindow[inWindow.length - limit]! + windowMs);
+    }
+    if (retryAt > 0) {
+      this.#sent[key] = sent;
+      return { ok: false, retryAt };
+    }
+    sent.push(now);
+    this.#sent[key] = sent;
+    this.#persist?.({ ...this.#sent });
+    return { ok: true };
+  }
+}
