@@ -1,29 +1,31 @@
-// The `lookupRegistration` message: registration data of a name's registered domain.
+// The `lookupRegistration` message: registration data of a name's registered domain, or the
+// network an IP address belongs to.
 import { parseLookupInput } from '../hosts/parse-input';
 import type { Section } from './history-report';
 import { messageSchemas } from '../messages/schemas';
 import { loadSettings } from '../settings/settings';
-import type { Registration } from './rdap';
+import type { RdapRecord } from './rdap';
 import type { AskRdap } from './rdap-client';
 
-export async function handleRegistration(data: unknown, ask: AskRdap): Promise<Section<Registration>> {
+export async function handleRegistration(data: unknown, ask: AskRdap): Promise<Section<RdapRecord>> {
   const request = messageSchemas.lookupRegistration.safeParse(data);
   if (!request.success)
     return { state: 'error', error: { kind: 'bad-response', message: 'Malformed registration request.' } };
   const parsed = parseLookupInput(request.data.input);
   if (!parsed.ok) return { state: 'error', error: { kind: 'bad-response', message: parsed.message } };
-  if (parsed.host.kind !== 'domain')
-    return {
-      state: 'disabled',
-      message:
-        'Registration data for addresses comes from the regional registries; Hostlens does not ask them yet.',
-    };
   const { settings } = await loadSettings();
   if (!settings.rdap.enabled)
     return { state: 'disabled', message: 'RDAP is switched off in Hostlens settings.' };
-  const result = await ask(parsed.host.name, settings.rdap.baseUrl);
+  const result = await ask(parsed.host, settings.rdap, { fresh: request.data.fresh });
   if (!result.ok) return { state: 'error', error: result.error };
-  return result.value.registration
-    ? { state: 'ok', data: result.value.registration, total: 1 }
-    : { state: 'empty' };
+  const answer = result.value;
+  switch (answer.outcome) {
+    case 'found':
+      return { state: 'ok', data: answer.record, total: 1 };
+    case 'not-found':
+      return { state: 'empty' };
+    case 'no-service':
+      // Nothing is wrong: some registries (many ccTLDs) offer no RDAP at all.
+      return { state: 'disabled', message: answer.message };
+  }
 }

@@ -1,72 +1,248 @@
-// Asks RDAP for a registered domain: the server comes from IANA's bootstrap file (kept a week)
-// unless the user set an RDAP base URL; answers are kept a day. Failures are values.
+// Asks RDAP about a registered domain or an IP address. The server is the user's RDAP base URL
+// when set; otherwise the registry IANA's bootstrap files name (dns.json, ipv4.json, ipv6.json
+// under `bootstrapUrl`, kept a week); when they name none, or can't be read, the redirector at
+// `fallbackUrl` (rdap.org: it answers 302 to the registry, which `fetch` follows). Answers are
+// kept a day. The redirector's allowance (10 requests in 10 s) is never exceeded, and a 429 from
+// any server holds further requests to it until its Retry-After. Failures are values.
 //
-// Lifetime: memory of the current service worker; a new worker fetches the bootstrap again.
+// Lifetime: answers and bootstrap files are in `storage.local` (a restarted worker does not
+// fetch them again); the allowance, 429 holds and bootstrap failures are memory of the current
+// worker — a worker is stopped only after 30 s idle, longer than the 10-s window.
+import ipaddr from 'ipaddr.js';
 import { getDomain } from 'tldts';
-import { fail, ok, type Result } from '../lookup/errors';
+import type { Host } from '../hosts/host';
+import { fail, formatWait, ok, parseRetryAfter, type Result } from '../lookup/errors';
 import { createInflightSharing } from '../lookup/share-inflight';
-import { fetchText } from './fetch-text';
-import { IANA_DNS_BOOTSTRAP, rdapBaseFor, readRdapDomain, type Registration } from './rdap';
+import { SourceBudget } from '../lookup/source-budget';
+import { createStoredCache, type StoredCache } from '../lookup/stored-cache';
+import type { Settings } from '../settings/settings-item';
+import { fetchText, type TextResponse } from './fetch-text';
+import {
+  rdapBaseFor,
+  readBootstrap,
+  readRdapDomain,
+  readRdapIp,
+  type Bootstrap,
+  type RdapRecord,
+} from './rdap';
 
-const WEEK = 7 * 86_400_000;
 const DAY = 86_400_000;
+const WEEK = 7 * DAY;
+/** "Not registered" is kept an hour only: a name being registered now should show up soon. */
+const NOT_FOUND_TTL = 3600_000;
+/** After a bootstrap file failed, the fallback is used straight away for this long. */
+const BOOTSTRAP_RETRY_MS = 15 * 60_000;
+/** rdap.org's documented limit (data-sources.md §3.2). */
+const FALLBACK_BUDGET = [{ limit: 10, windowMs: 10_000 }];
+/** A request that would wait this long for the allowance waits; a longer wait is reported instead. */
+const MAX_BUDGET_WAIT_MS = 3000;
+const ACCEPT = 'application/rdap+json, application/json';
 
-export type RdapAnswer = { domain: string; registration: Registration | null };
-export type AskRdap = (name: string, baseUrl: string) => Promise<Result<RdapAnswer>>;
+export type RdapSettings = Pick<Settings['rdap'], 'baseUrl' | 'bootstrapUrl' | 'fallbackUrl'>;
 
-export function createRdapClient(options: { fetch?: typeof fetch; now?: () => number } = {}): AskRdap {
+export type RdapAnswer =
+  | { outcome: 'found'; record: RdapRecord }
+  /** The server knows no such domain or network. */
+  | { outcome: 'not-found'; query: string; server: string }
+  /** No RDAP server is known for this TLD or address: not an error, nothing to ask. */
+  | { outcome: 'no-service'; query: string; message: string };
+
+export type AskRdap = (
+  host: Host,
+  settings: RdapSettings,
+  options?: { fresh?: boolean },
+) => Promise<Result<RdapAnswer>>;
+
+export interface RdapClientOptions {
+  fetch?: typeof fetch;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  answers?: StoredCache<RdapAnswer>;
+  bootstraps?: StoredCache<Bootstrap>;
+  budget?: SourceBudget;
+}
+
+type Kind = 'domain' | 'ip';
+
+const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
+const hostOf = (url: string) => new URL(url).host;
+
+/** Addresses no registry holds (private, loopback, documentation…), in words for the reader. */
+const SPECIAL_RANGES: Record<string, string> = {
+  private: 'a private (RFC 1918) address',
+  loopback: 'a loopback address',
+  linkLocal: 'a link-local address',
+  uniqueLocal: 'a unique local address',
+  carrierGradeNat: 'a shared (carrier-grade NAT) address',
+  multicast: 'a multicast address',
+};
+
+function specialRange(address: string): string | null {
+  if (!ipaddr.isValid(address)) return 'not an address';
+  const range = ipaddr.parse(address).range();
+  return range === 'unicast' ? null : (SPECIAL_RANGES[range] ?? 'a special-purpose address');
+}
+
+export function createRdapClient(options: RdapClientOptions = {}): AskRdap {
   const now = options.now ?? Date.now;
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  let bootstrap: { json: unknown; expires: number } | null = null;
-  const answers = new Map<string, { value: RdapAnswer; expires: number }>();
-  const share = createInflightSharing<Result<RdapAnswer>>();
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const answers = options.answers ?? createStoredCache<RdapAnswer>('rdap', { maxEntries: 500, now });
+  const bootstraps =
+    options.bootstraps ?? createStoredCache<Bootstrap>('rdap-bootstrap', { maxEntries: 10, now });
+  const budget = options.budget ?? new SourceBudget({ now });
+  const held = new Map<string, number>();
+  const bootstrapFailedAt = new Map<string, number>();
+  const shareAnswer = createInflightSharing<Result<RdapAnswer>>();
+  const shareBootstrap = createInflightSharing<Bootstrap | null>();
 
-  return (name, baseUrl) => {
-    // RDAP knows registered domains, not their subdomains.
-    const domain = getDomain(name) ?? name;
-    return share(`${baseUrl}|${domain}`, async () => {
-      const cached = answers.get(`${baseUrl}|${domain}`);
-      if (cached && cached.expires > now()) return ok(cached.value);
-      let base = baseUrl ? (baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`) : null;
-      const get = (url: string) =>
-        fetchText(url, { source: 'RDAP', accept: 'application/rdap+json, application/json', fetch: doFetch });
-      if (!base) {
-        if (!bootstrap || bootstrap.expires <= now()) {
-          const file = await get(IANA_DNS_BOOTSTRAP);
-          if (!file.ok) return file;
-          try {
-            bootstrap = { json: JSON.parse(file.value.body), expires: now() + WEEK };
-          } catch {
-            return fail({
-              kind: 'bad-response',
-              message: 'IANA’s RDAP list answered in an unexpected format.',
-            });
-          }
+  /** One GET; `finalHost` is the host that answered after redirects (rdap.org → the registry). */
+  async function get(url: string): Promise<Result<TextResponse & { finalHost: string }>> {
+    const host = hostOf(url);
+    const until = held.get(host);
+    if (until !== undefined && until > now())
+      return fail({
+        kind: 'rate-limited',
+        retryAt: until,
+        message: `RDAP (${host}) is limiting requests; try again in ${formatWait(until - now())}.`,
+      });
+    let finalUrl = url;
+    const response = await fetchText(url, {
+      source: `RDAP server ${host}`,
+      accept: ACCEPT,
+      fetch: async (input, init) => {
+        const r = await doFetch(input, init);
+        if (r.url) finalUrl = r.url;
+        return r;
+      },
+    });
+    if (!response.ok) return response;
+    const finalHost = hostOf(finalUrl);
+    return ok({ ...response.value, finalHost });
+  }
+
+  /** A bootstrap file, from the cache or the network; `null` when it can't be had. */
+  async function loadBootstrap(url: string): Promise<Bootstrap | null> {
+    const cached = await bootstraps.get(url);
+    if (cached) return cached;
+    if (now() - (bootstrapFailedAt.get(url) ?? -Infinity) < BOOTSTRAP_RETRY_MS) return null;
+    return shareBootstrap(url, async () => {
+      const file = await fetchText(url, {
+        source: `RDAP bootstrap ${hostOf(url)}`,
+        accept: 'application/json',
+        fetch: doFetch,
+      });
+      let parsed: Bootstrap | null = null;
+      if (file.ok && file.value.status === 200) {
+        try {
+          parsed = readBootstrap(JSON.parse(file.value.body));
+        } catch {
+          parsed = null;
         }
-        base = rdapBaseFor(bootstrap.json, domain);
-        if (!base)
-          return fail({
-            kind: 'http',
-            status: 404,
-            message: `.${domain.split('.').pop()} has no RDAP service listed by IANA.`,
-          });
       }
-      const url = new URL(`domain/${encodeURIComponent(domain)}`, base).toString();
-      const server = new URL(url).host;
-      const response = await get(url);
-      if (!response.ok) return response;
-      const result = readRdapDomain(
-        domain,
-        server,
-        response.value.status,
-        response.value.body,
-        now(),
-        response.value.retryAfter,
-      );
-      if (!result.ok) return result;
-      const value = { domain, registration: result.value };
-      answers.set(`${baseUrl}|${domain}`, { value, expires: now() + DAY });
-      return ok(value);
+      if (!parsed) {
+        bootstrapFailedAt.set(url, now());
+        return null;
+      }
+      await bootstraps.set(url, parsed, WEEK);
+      return parsed;
+    });
+  }
+
+  /** Which server to ask, and whether it is the fallback (whose 404 means "no server known"). */
+  async function findBase(kind: Kind, query: string, settings: RdapSettings) {
+    if (settings.baseUrl) return { base: withSlash(settings.baseUrl), fallback: false };
+    const file = kind === 'domain' ? 'dns.json' : query.includes(':') ? 'ipv6.json' : 'ipv4.json';
+    const bootstrap = await loadBootstrap(new URL(file, withSlash(settings.bootstrapUrl)).toString());
+    const base = bootstrap && rdapBaseFor(bootstrap, query);
+    if (base) return { base, fallback: false };
+    return settings.fallbackUrl ? { base: withSlash(settings.fallbackUrl), fallback: true } : null;
+  }
+
+  /** Spends one request of the fallback's allowance, waiting a little if that is all it takes. */
+  async function spend(host: string): Promise<Result<true>> {
+    for (;;) {
+      const spent = budget.spend(host, FALLBACK_BUDGET);
+      if (spent.ok) return ok(true);
+      const wait = spent.retryAt - now();
+      if (wait > MAX_BUDGET_WAIT_MS)
+        return fail({
+          kind: 'rate-limited',
+          retryAt: spent.retryAt,
+          message: `RDAP (${host}): Hostlens is pacing requests to stay within its limit; try again in ${formatWait(wait)}.`,
+        });
+      await sleep(wait);
+    }
+  }
+
+  async function lookUp(kind: Kind, query: string, settings: RdapSettings): Promise<Result<RdapAnswer>> {
+    const noService: RdapAnswer = {
+      outcome: 'no-service',
+      query,
+      message:
+        kind === 'domain'
+          ? `No RDAP service is known for .${query.split('.').pop()}, so its registration can’t be shown.`
+          : `No RDAP service is known for ${query}, so its network can’t be shown.`,
+    };
+    const route = await findBase(kind, query, settings);
+    if (!route) return ok(noService);
+    // IP addresses are plain ASCII ('.', ':', hex) and go into the path as they are.
+    const url = new URL(
+      kind === 'domain' ? `domain/${encodeURIComponent(query)}` : `ip/${query}`,
+      route.base,
+    );
+    const fallbackHost = settings.fallbackUrl ? hostOf(withSlash(settings.fallbackUrl)) : null;
+    if (url.host === fallbackHost) {
+      const spent = await spend(url.host);
+      if (!spent.ok) return spent;
+    }
+    const response = await get(url.toString());
+    if (!response.ok) return response;
+    const { status, body, retryAfter, finalHost } = response.value;
+    if (status === 429) {
+      // Nothing more to that server (nor to the redirector that led to it) until it allows.
+      const retryAt = parseRetryAfter(retryAfter, now()) ?? now() + 60_000;
+      held.set(url.host, retryAt);
+      held.set(finalHost, retryAt);
+    }
+    // rdap.org answers 404 itself when it knows no server; a registry's 404 comes after a redirect.
+    if (status === 404 && route.fallback && finalHost === url.host) return ok(noService);
+    const read =
+      kind === 'domain'
+        ? readRdapDomain(query, finalHost, status, body, now(), retryAfter)
+        : readRdapIp(query, finalHost, status, body, now(), retryAfter);
+    if (!read.ok) return read;
+    return ok(
+      read.value
+        ? { outcome: 'found', record: read.value }
+        : { outcome: 'not-found', query, server: finalHost },
+    );
+  }
+
+  return async (host, settings, { fresh = false } = {}) => {
+    if (host.kind !== 'domain') {
+      const special = specialRange(host.name);
+      if (special)
+        return ok({
+          outcome: 'no-service',
+          query: host.name,
+          message: `${host.name} is ${special}; no registry holds it.`,
+        });
+    }
+    const kind: Kind = host.kind === 'domain' ? 'domain' : 'ip';
+    // RDAP knows registered domains, not their subdomains.
+    const query = kind === 'domain' ? (getDomain(host.name) ?? host.name) : host.name;
+    const where = settings.baseUrl || `${settings.bootstrapUrl}|${settings.fallbackUrl}`;
+    const key = `${where}|${kind}/${query}`;
+    if (!fresh) {
+      const cached = await answers.get(key);
+      if (cached) return ok(cached);
+    }
+    return shareAnswer(key, async () => {
+      const result = await lookUp(kind, query, settings);
+      if (result.ok)
+        await answers.set(key, result.value, result.value.outcome === 'not-found' ? NOT_FOUND_TTL : DAY);
+      return result;
     });
   };
 }

@@ -1,8 +1,10 @@
-// RDAP (RFC 9083) for a registered domain: which server to ask (IANA bootstrap, RFC 9224), and
-// what its answer says — created, updated, expires, registrar, statuses, name servers, DNSSEC.
+// RDAP (RFC 9083): which server to ask (IANA bootstrap, RFC 9224) and what its answer says —
+// for a registered domain: created, updated, expires, registrar, statuses, name servers, DNSSEC;
+// for an IP address: the regional registry's network (name, range, holder, abuse contact).
 // Every field is registry- or registrar-written text: validated, bounded, shown as text.
+import ipaddr from 'ipaddr.js';
 import { z } from '../zod-jitless';
-import { fail, ok, parseRetryAfter, type Result } from '../lookup/errors';
+import { fail, formatWait, ok, parseRetryAfter, type Result } from '../lookup/errors';
 
 export interface Registration {
   domain: string;
@@ -17,45 +19,109 @@ export interface Registration {
   server: string;
 }
 
-export const IANA_DNS_BOOTSTRAP = 'https://data.iana.org/rdap/dns.json';
+/** The network an IP address belongs to, as its regional registry (RIR) records it. */
+export interface IpRegistration {
+  /** The address asked about. */
+  address: string;
+  /** The network's name ("GOGL"). */
+  name?: string;
+  handle?: string;
+  /** First and last address of the network, canonical. */
+  startAddress?: string;
+  endAddress?: string;
+  /** The same range as prefixes (`cidr0_cidrs` extension), when the server gives them. */
+  cidrs: string[];
+  /** "DIRECT ALLOCATION", "ASSIGNED PA", … */
+  type?: string;
+  /** ISO 3166 two-letter code. */
+  country?: string;
+  statuses: string[];
+  /** The holder: the registrant entity's vCard name (never a redacted placeholder). */
+  registrant?: string;
+  abuseEmail?: string;
+  registered?: number;
+  updated?: number;
+  /** The RDAP server that answered (its host), and which RIR that is when known. */
+  server: string;
+  registry?: string;
+}
+
+/** What the `lookupRegistration` message carries: a domain's or an address's registration. */
+export type RdapRecord = Registration | IpRegistration;
 
 const bootstrapSchema = z.object({
   services: z
     .array(z.tuple([z.array(z.string().max(100)).max(5000), z.array(z.string().max(500)).max(10)]))
     .max(5000),
 });
+export type Bootstrap = z.infer<typeof bootstrapSchema>;
 
-/** The RDAP base URL for `domain` from the bootstrap file: the longest matching label set, https preferred. */
-export function rdapBaseFor(bootstrap: unknown, domain: string): string | null {
-  const parsed = bootstrapSchema.safeParse(bootstrap);
-  if (!parsed.success) return null;
-  let best: { labels: number; url: string } | null = null;
-  for (const [suffixes, urls] of parsed.data.services) {
-    for (const suffix of suffixes) {
-      const s = suffix.toLowerCase();
-      if (domain === s || domain.endsWith(`.${s}`)) {
-        const labels = s.split('.').length;
-        const url = urls.find((u) => u.startsWith('https://')) ?? urls[0];
-        if (url && (!best || labels > best.labels)) best = { labels, url };
-      }
+/** A bootstrap file (dns.json, ipv4.json, ipv6.json) checked for shape; `null` when it isn't one. */
+export function readBootstrap(json: unknown): Bootstrap | null {
+  const parsed = bootstrapSchema.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The RDAP base URL for a domain or an IP address from a bootstrap file: for a domain the longest
+ * matching label set (dns.json), for an address the longest matching prefix (ipv4.json,
+ * ipv6.json); the https URL when both are listed.
+ */
+export function rdapBaseFor(bootstrap: unknown, query: string): string | null {
+  const parsed = readBootstrap(bootstrap);
+  if (!parsed) return null;
+  const address = parseAddress(query);
+  let best: { length: number; url: string } | null = null;
+  for (const [entries, urls] of parsed.services) {
+    const url = urls.find((u) => u.startsWith('https://')) ?? urls[0];
+    if (!url) continue;
+    for (const entry of entries) {
+      const length = address ? prefixMatch(address, entry) : suffixMatch(query, entry);
+      if (length !== null && (!best || length > best.length)) best = { length, url };
     }
   }
   return best ? (best.url.endsWith('/') ? best.url : `${best.url}/`) : null;
 }
 
+function parseAddress(query: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  // Only the usual forms: a dotted quad or an IPv6 address, never "1" or "0x7f.1".
+  if (!ipaddr.IPv4.isValidFourPartDecimal(query) && !(query.includes(':') && ipaddr.IPv6.isValid(query)))
+    return null;
+  const address = ipaddr.parse(query);
+  return address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress()
+    ? (address as ipaddr.IPv6).toIPv4Address()
+    : address;
+}
+
+/** The prefix length when `address` is inside the `entry` CIDR, else null. */
+function prefixMatch(address: ipaddr.IPv4 | ipaddr.IPv6, entry: string): number | null {
+  if (!ipaddr.isValidCIDR(entry)) return null;
+  const [network, length] = ipaddr.parseCIDR(entry);
+  if (network.kind() !== address.kind()) return null;
+  return address.match(network, length) ? length : null;
+}
+
+/** The number of labels when `domain` is `entry` or under it, else null. */
+function suffixMatch(domain: string, entry: string): number | null {
+  const s = entry.toLowerCase();
+  return domain === s || domain.endsWith(`.${s}`) ? s.split('.').length : null;
+}
+
 const text = z.string().max(500);
 const vcardProperty = z.tuple([text, z.unknown(), text]).rest(z.unknown());
-const entity = z.object({
+const entitySchema = z.object({
   roles: z.array(text).max(20).optional(),
   vcardArray: z.tuple([z.literal('vcard'), z.array(vcardProperty).max(200)]).optional(),
+  entities: z.array(z.unknown()).max(50).optional(),
 });
+const eventsSchema = z
+  .array(z.object({ eventAction: text, eventDate: text }))
+  .max(100)
+  .optional();
 const domainSchema = z.object({
   ldhName: text.optional(),
   status: z.array(text).max(50).optional(),
-  events: z
-    .array(z.object({ eventAction: text, eventDate: text }))
-    .max(100)
-    .optional(),
+  events: eventsSchema,
   entities: z.array(z.unknown()).max(100).optional(),
   nameservers: z
     .array(z.object({ ldhName: text.optional() }))
@@ -63,19 +129,89 @@ const domainSchema = z.object({
     .optional(),
   secureDNS: z.object({ delegationSigned: z.boolean().optional() }).optional(),
 });
+const ipSchema = z.object({
+  objectClassName: text.optional(),
+  handle: text.optional(),
+  name: text.optional(),
+  startAddress: text.optional(),
+  endAddress: text.optional(),
+  type: text.optional(),
+  country: text.optional(),
+  status: z.array(text).max(50).optional(),
+  cidr0_cidrs: z.array(z.unknown()).max(100).optional(),
+  events: eventsSchema,
+  entities: z.array(z.unknown()).max(100).optional(),
+});
+const cidrSchema = z.object({
+  v4prefix: text.optional(),
+  v6prefix: text.optional(),
+  length: z.number().int().min(0).max(128),
+});
 
 const REDACTED = /redacted|privacy|withheld|not disclosed/i;
+const EMAIL = /^[^\s@<>"]{1,64}@[^\s@<>"]{1,190}$/;
 
-function registrarName(entities: unknown[]): string | undefined {
-  for (const raw of entities) {
-    const e = entity.safeParse(raw);
-    if (!e.success || !e.data.roles?.includes('registrar')) continue;
-    const props = e.data.vcardArray?.[1] ?? [];
-    for (const wanted of ['fn', 'org']) {
-      const value = props.find((p) => p[0] === wanted)?.[3];
-      if (typeof value === 'string' && value.trim() && !REDACTED.test(value))
-        return value.trim().slice(0, 200);
+type VcardProperty = z.infer<typeof vcardProperty>;
+interface Entity {
+  roles: string[];
+  props: VcardProperty[];
+}
+
+/**
+ * Every entity, nested ones too (ARIN puts the abuse contact inside the holder's entity), read
+ * one by one so that one odd entity does not spoil the answer; depth and count bounded.
+ */
+function entitiesOf(list: unknown[]): Entity[] {
+  const found: Entity[] = [];
+  const walk = (items: unknown[], depth: number) => {
+    for (const raw of items) {
+      if (found.length >= 200) return;
+      const e = entitySchema.safeParse(raw);
+      if (!e.success) continue;
+      found.push({ roles: e.data.roles ?? [], props: e.data.vcardArray?.[1] ?? [] });
+      if (depth < 3 && e.data.entities) walk(e.data.entities, depth + 1);
     }
+  };
+  walk(list, 0);
+  return found;
+}
+
+/**
+ * A vCard property's text. jCard values may be a string, several strings, or a structured value
+ * (an array, as `org` and `adr` are): strings are joined, anything else is skipped.
+ */
+function vcardText(props: VcardProperty[], name: string): string | undefined {
+  for (const p of props) {
+    if (p[0] !== name) continue;
+    const parts = p
+      .slice(3, 13)
+      .flatMap((v) => (Array.isArray(v) ? v.slice(0, 10) : [v]))
+      .filter((v): v is string => typeof v === 'string')
+      .map((v) => v.trim())
+      .filter(Boolean);
+    const value = parts.join(', ').slice(0, 200);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** The name of the first entity with `role`: its vCard `fn` or `org`, never redacted placeholder text. */
+function nameWithRole(entities: Entity[], role: string): string | undefined {
+  for (const e of entities) {
+    if (!e.roles.includes(role)) continue;
+    for (const wanted of ['fn', 'org']) {
+      const value = vcardText(e.props, wanted);
+      if (value && !REDACTED.test(value)) return value;
+    }
+  }
+  return undefined;
+}
+
+function abuseEmail(entities: Entity[]): string | undefined {
+  for (const e of entities) {
+    if (!e.roles.includes('abuse')) continue;
+    const email = vcardText(e.props, 'email')?.replace(/^mailto:/i, '');
+    if (email && EMAIL.test(email)) return email;
   }
   return undefined;
 }
@@ -88,6 +224,38 @@ const date = (events: Array<{ eventAction: string; eventDate: string }>, ...acti
   return undefined;
 };
 
+/** The status and body of an answer as JSON; 404 is `null` (not an error); other failures as errors. */
+function readJson(
+  server: string,
+  status: number,
+  body: string,
+  now: number,
+  retryAfter: string | null,
+): Result<unknown> {
+  if (status === 404) return ok(null);
+  if (status === 429) {
+    const retryAt = parseRetryAfter(retryAfter, now) ?? now + 60_000;
+    return fail({
+      kind: 'rate-limited',
+      retryAt,
+      status,
+      message: `RDAP (${server}) is limiting requests; try again in ${formatWait(retryAt - now)}.`,
+    });
+  }
+  if (status >= 400)
+    return fail({ kind: 'http', status, message: `RDAP (${server}) answered HTTP ${status}.` });
+  try {
+    return ok(JSON.parse(body));
+  } catch {
+    return fail(unexpected(server));
+  }
+}
+
+const unexpected = (server: string) => ({
+  kind: 'bad-response' as const,
+  message: `RDAP (${server}) answered in an unexpected format.`,
+});
+
 /** One RDAP domain answer. 404 means not registered (or unknown to that server): `null`, not an error. */
 export function readRdapDomain(
   domain: string,
@@ -97,27 +265,11 @@ export function readRdapDomain(
   now: number,
   retryAfter: string | null,
 ): Result<Registration | null> {
-  if (status === 404) return ok(null);
-  if (status === 429) {
-    const retryAt = parseRetryAfter(retryAfter, now) ?? now + 60_000;
-    return fail({
-      kind: 'rate-limited',
-      retryAt,
-      status,
-      message: `RDAP (${server}) is limiting requests; try again later.`,
-    });
-  }
-  if (status >= 400)
-    return fail({ kind: 'http', status, message: `RDAP (${server}) answered HTTP ${status}.` });
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    return fail({ kind: 'bad-response', message: `RDAP (${server}) answered in an unexpected format.` });
-  }
-  const parsed = domainSchema.safeParse(json);
-  if (!parsed.success)
-    return fail({ kind: 'bad-response', message: `RDAP (${server}) answered in an unexpected format.` });
+  const json = readJson(server, status, body, now, retryAfter);
+  if (!json.ok) return json;
+  if (json.value === null) return ok(null);
+  const parsed = domainSchema.safeParse(json.value);
+  if (!parsed.success) return fail(unexpected(server));
   const d = parsed.data;
   const events = d.events ?? [];
   const registration: Registration = {
@@ -131,7 +283,7 @@ export function readRdapDomain(
   const created = date(events, 'registration');
   const updated = date(events, 'last changed');
   const expires = date(events, 'expiration', 'registrar expiration');
-  const registrar = registrarName(d.entities ?? []);
+  const registrar = nameWithRole(entitiesOf(d.entities ?? []), 'registrar');
   if (created !== undefined) registration.created = created;
   if (updated !== undefined) registration.updated = updated;
   if (expires !== undefined) registration.expires = expires;
@@ -139,4 +291,74 @@ export function readRdapDomain(
   if (d.secureDNS?.delegationSigned !== undefined)
     registration.delegationSigned = d.secureDNS.delegationSigned;
   return ok(registration);
+}
+
+/** The regional registries by the host their RDAP service answers from (data-sources.md §3.4). */
+const RIRS: Array<[suffix: string, name: string]> = [
+  ['arin.net', 'ARIN'],
+  ['ripe.net', 'RIPE NCC'],
+  ['apnic.net', 'APNIC'],
+  ['lacnic.net', 'LACNIC'],
+  ['afrinic.net', 'AFRINIC'],
+];
+
+/** An address written by the server, canonical; `undefined` when it is not one. */
+function canonicalAddress(value: string | undefined): string | undefined {
+  return value && ipaddr.isValid(value) ? ipaddr.parse(value).toString() : undefined;
+}
+
+function cidrsOf(list: unknown[]): string[] {
+  const cidrs: string[] = [];
+  for (const raw of list.slice(0, 20)) {
+    const c = cidrSchema.safeParse(raw);
+    if (!c.success) continue;
+    const prefix = canonicalAddress(c.data.v4prefix ?? c.data.v6prefix);
+    if (prefix && c.data.length <= (prefix.includes(':') ? 128 : 32))
+      cidrs.push(`${prefix}/${c.data.length}`);
+  }
+  return cidrs;
+}
+
+/** One RDAP IP network answer (RFC 9083 §5.4). 404 means no registry holds it: `null`, not an error. */
+export function readRdapIp(
+  address: string,
+  server: string,
+  status: number,
+  body: string,
+  now: number,
+  retryAfter: string | null,
+): Result<IpRegistration | null> {
+  const json = readJson(server, status, body, now, retryAfter);
+  if (!json.ok) return json;
+  if (json.value === null) return ok(null);
+  const parsed = ipSchema.safeParse(json.value);
+  if (!parsed.success) return fail(unexpected(server));
+  const n = parsed.data;
+  if (n.objectClassName !== undefined && n.objectClassName !== 'ip network') return fail(unexpected(server));
+  const entities = entitiesOf(n.entities ?? []);
+  const events = n.events ?? [];
+  const host = server.replace(/:\d+$/, '').toLowerCase();
+  const fields: Omit<IpRegistration, 'address' | 'cidrs' | 'statuses' | 'server'> = {
+    name: n.name?.trim().slice(0, 100),
+    handle: n.handle?.trim().slice(0, 100),
+    startAddress: canonicalAddress(n.startAddress),
+    endAddress: canonicalAddress(n.endAddress),
+    type: n.type?.trim().slice(0, 100),
+    country: n.country && /^[a-z]{2}$/i.test(n.country) ? n.country.toUpperCase() : undefined,
+    registrant: nameWithRole(entities, 'registrant'),
+    abuseEmail: abuseEmail(entities),
+    registered: date(events, 'registration'),
+    updated: date(events, 'last changed'),
+    registry: RIRS.find(([suffix]) => host === suffix || host.endsWith(`.${suffix}`))?.[1],
+  };
+  const network: IpRegistration = {
+    address,
+    cidrs: cidrsOf(n.cidr0_cidrs ?? []),
+    statuses: (n.status ?? []).map((s) => s.slice(0, 100)),
+    server,
+  };
+  // Only the fields the server gave: the answer is stored and compared as plain JSON.
+  for (const [key, value] of Object.entries(fields))
+    if (value !== undefined && value !== '') Object.assign(network, { [key]: value });
+  return ok(network);
 }

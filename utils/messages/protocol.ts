@@ -6,7 +6,7 @@ import type { Host } from '../hosts/host';
 import type { DnsReport } from '../lookup/dns-report';
 import type { HistoryReport, Section } from '../history/history-report';
 import type { CertName } from '../history/certspotter';
-import type { Registration } from '../history/rdap';
+import type { RdapRecord } from '../history/rdap';
 import type { MarkedHost } from '../page/page-marks';
 
 export interface LookupRequest {
@@ -25,8 +25,8 @@ export interface ProtocolMap {
   lookupHost(request: LookupRequest): LookupResponse;
   /** Passive-DNS history and neighbours of one host. Allowed from content scripts. */
   lookupHistory(request: LookupRequest): HistoryResponse;
-  /** Registration data (RDAP) of a name's registered domain. Allowed from content scripts. */
-  lookupRegistration(request: LookupRequest): Section<Registration>;
+  /** Registration (RDAP) of a name's registered domain or an IP's network. From content scripts too. */
+  lookupRegistration(request: LookupRequest): Section<RdapRecord>;
   /** Names in Certificate Transparency for a name's registered domain. Allowed from content scripts. */
   lookupCertificates(request: LookupRequest): Section<CertName[]>;
   /** Every host marked on the sender's page (the whole list, replacing the last one). From content scripts. */
