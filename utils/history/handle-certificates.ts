@@ -1,21 +1,270 @@
-// The `lookupCertificates` message: names seen in certificates for a name's registered domain.
+// The `lookupCertificates` message: names seen in certificates (Certificate Transparency) for a
+// name's registered domain, from Cert Spotter and crt.sh merged. Cert Spotter is the reliable
+// one (clean JSON, a small hourly allowance); crt.sh is a best-effort extra (short timeout, one
+// retry on 502/503/504): when it fails and Cert Spotter answered, the names are shown with a
+// line saying what crt.sh did.
+//
+// Lifetime: each source's answer per domain is kept 6 hours in `storage.local` (so a failing
+// crt.sh is asked again without spending Cert Spotter's allowance); Cert Spotter's spent
+// allowance and any 429 or "crt.sh is down" hold are in `storage.local` too, read back before
+// the first answer of a new worker. In-flight sharing is memory of the current worker.
 import { getDomain } from 'tldts';
+import { storage } from 'wxt/utils/storage';
 import { parseLookupInput } from '../hosts/parse-input';
+import { fail, formatWait, ok, type LookupError, type Result } from '../lookup/errors';
 import { RequestGate } from '../lookup/request-gate';
+import { createInflightSharing } from '../lookup/share-inflight';
+import { SourceBudget, type BudgetState } from '../lookup/source-budget';
+import { createStoredCache, type StoredCache } from '../lookup/stored-cache';
 import { messageSchemas } from '../messages/schemas';
 import { loadSettings } from '../settings/settings';
-import { certSpotterUrl, readCertSpotter, type CertName } from './certspotter';
+import { loadSourceKeys } from '../settings/source-keys';
+import type { BudgetWindow } from './adapter';
+import {
+  CERTSPOTTER_SOURCE,
+  certSpotterUrl,
+  readCertSpotter,
+  sortNames,
+  tallyNames,
+  type CertName,
+  type CertRecord,
+  type SourceNames,
+} from './certspotter';
+import { CRTSH_BUSY, CRTSH_SOURCE, crtshUrl, readCrtsh } from './crtsh';
 import { fetchText } from './fetch-text';
 import type { Section } from './history-report';
 
 const TTL_MS = 6 * 3600_000;
 const SHOWN = 50;
+/** "100 full-domain queries an hour" keyless (data-sources.md §4.2) [unverified]; a key raises it (guessed). */
+const CERTSPOTTER_BUDGET: BudgetWindow[] = [{ limit: 100, windowMs: 3600_000 }];
+const CERTSPOTTER_KEYED_BUDGET: BudgetWindow[] = [{ limit: 1000, windowMs: 3600_000 }];
+/**
+ * Pages read per domain. Each page spends one of the ~100 hourly queries, so 3 pages keep one
+ * card at 3 % of the allowance; a domain with more issuances than that is a big site whose
+ * newest names are not the story, and the section says that more were not read.
+ */
+const CERTSPOTTER_PAGES = 3;
+/**
+ * A page this size is taken as full (there may be another); a shorter one is the last, which
+ * spares small domains the request that would only return `[]`. Page size is not documented;
+ * 100 is what clients have seen [unverified].
+ */
+const CERTSPOTTER_FULL_PAGE = 100;
+/** crt.sh either answers fast or hangs until its own statement timeout: waiting longer buys little. */
+const CRTSH_TIMEOUT_MS = 6000;
+const CRTSH_RETRY_DELAY_MS = 1000;
+/** After crt.sh failed (twice busy, timeout, unreachable), cards don't wait for it again for a while. */
+const CRTSH_DOWN_HOLD_MS = 2 * 60_000;
 
-/** Background state: answers kept 6 hours, and a hold after a 429. */
-export function createCertificatesHandler() {
-  const cache = new Map<string, { names: CertName[]; expires: number }>();
-  const gate = new RequestGate({ maxConcurrent: 1 });
-  return async (data: unknown): Promise<Section<CertName[]>> => {
+export interface CertSourceOutcome {
+  source: string;
+  state: 'ok' | 'empty' | 'error';
+  /** Distinct names the source listed. */
+  found: number;
+  /** The source has certificates Hostlens did not read. */
+  more: boolean;
+  message?: string;
+}
+
+export interface CertificatesReport {
+  /** The newest-first names shown (at most 50; the section's `total` says how many were found). */
+  names: CertName[];
+  /** Every source asked, in order: a failing one is named under the names. */
+  sources: CertSourceOutcome[];
+}
+
+export interface CertificatesOptions {
+  fetch?: typeof fetch;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  cache?: StoredCache<SourceNames>;
+}
+
+const budgetItem = storage.defineItem<BudgetState>('local:certificateBudget', { fallback: {} });
+const holdsItem = storage.defineItem<Record<string, number>>('local:certificateHolds', { fallback: {} });
+
+/** One list of names from several sources: earliest date, issuers and sources joined. */
+export function mergeNames(lists: SourceNames[]): CertName[] {
+  const merged = new Map<string, CertName>();
+  for (const list of lists) {
+    for (const entry of list.names) {
+      const known = merged.get(entry.name);
+      if (!known) {
+        merged.set(entry.name, { ...entry, issuers: [...entry.issuers], sources: [...entry.sources] });
+        continue;
+      }
+      known.firstSeen = Math.min(known.firstSeen, entry.firstSeen);
+      // Both sources list mostly the same certificates: the larger count, not the sum.
+      known.certificates = Math.max(known.certificates, entry.certificates);
+      for (const issuer of entry.issuers)
+        if (!known.issuers.includes(issuer) && known.issuers.length < 5) known.issuers.push(issuer);
+      for (const source of entry.sources) if (!known.sources.includes(source)) known.sources.push(source);
+    }
+  }
+  return sortNames([...merged.values()]);
+}
+
+/** The section for what the sources answered, in the order they were asked. */
+export function certificatesSection(
+  answers: Array<{ source: string; result: Result<SourceNames> }>,
+): Section<CertificatesReport> {
+  const lists = answers.flatMap((a) => (a.result.ok ? [a.result.value] : []));
+  const errors = answers.flatMap((a) => (a.result.ok ? [] : [a.result.error]));
+  if (lists.length === 0) {
+    const error: LookupError = { ...errors[0]!, message: errors.map((e) => e.message).join(' ') };
+    return { state: 'error', error };
+  }
+  const sources = answers.map(({ source, result }): CertSourceOutcome => {
+    if (!result.ok) return { source, state: 'error', found: 0, more: false, message: result.error.message };
+    const { found, more } = result.value;
+    return { source, state: found ? 'ok' : 'empty', found, more };
+  });
+  const names = mergeNames(lists);
+  // Every source answered and none knows a certificate: nothing to show, nothing to explain.
+  if (names.length === 0 && errors.length === 0) return { state: 'empty' };
+  // A source's names beyond the ones kept are counted by `found`: the total is at least that.
+  const total = Math.max(names.length, ...lists.map((l) => l.found));
+  return { state: 'ok', data: { names: names.slice(0, SHOWN), sources }, total };
+}
+
+export function createCertificatesHandler(options: CertificatesOptions = {}) {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const cache = options.cache ?? createStoredCache<SourceNames>('certificates', { maxEntries: 100, now });
+  const budget = new SourceBudget({
+    now,
+    persist: (state) => void budgetItem.setValue(state).catch(() => undefined),
+  });
+  const gate = new RequestGate({
+    maxConcurrent: 1,
+    now,
+    persist: (holds) => void holdsItem.setValue(holds).catch(() => undefined),
+  });
+  const ready = Promise.all([budgetItem.getValue(), holdsItem.getValue()])
+    .then(([spent, holds]) => {
+      budget.restore(spent);
+      gate.restore(holds);
+    })
+    // A damaged record only costs a fresh allowance; the sources' own limits still apply.
+    .catch(() => undefined);
+  const share = createInflightSharing<Result<SourceNames>>();
+
+  /** A source's answer from the cache, or asked (once, however many cards ask at the same time). */
+  async function remembered(key: string, fresh: boolean, ask: () => Promise<Result<SourceNames>>) {
+    if (!fresh) {
+      const hit = await cache.get(key).catch(() => undefined);
+      if (hit) return ok(hit);
+    }
+    return share(key, async () => {
+      const result = await ask();
+      // A full storage.local only costs the cache.
+      if (result.ok) await cache.set(key, result.value, TTL_MS).catch(() => undefined);
+      return result;
+    });
+  }
+
+  async function askCertSpotter(base: string, domain: string, key: string | undefined) {
+    const endpoint = `certspotter|${base}`;
+    const records: CertRecord[] = [];
+    let after: string | undefined;
+    let more = false;
+    for (let page = 0; page < CERTSPOTTER_PAGES; page++) {
+      const read = await certSpotterPage(endpoint, certSpotterUrl(base, domain, after), key);
+      if (!read.ok) {
+        // A later page failing still leaves the pages already read worth showing.
+        if (page === 0) return read;
+        more = true;
+        break;
+      }
+      records.push(...read.value.records);
+      if (read.value.size < CERTSPOTTER_FULL_PAGE || read.value.lastId === undefined) break;
+      after = read.value.lastId;
+      more = page === CERTSPOTTER_PAGES - 1;
+    }
+    return ok(tallyNames(CERTSPOTTER_SOURCE, records, more));
+  }
+
+  async function certSpotterPage(endpoint: string, url: string, key: string | undefined) {
+    const held = gate.blockedUntil(endpoint);
+    if (held !== undefined)
+      return fail({
+        kind: 'rate-limited',
+        retryAt: held,
+        message: `Cert Spotter: hourly limit reached; try again in ${formatWait(held - now())}.`,
+      });
+    const spent = budget.spend(endpoint, key ? CERTSPOTTER_KEYED_BUDGET : CERTSPOTTER_BUDGET);
+    if (!spent.ok)
+      return fail({
+        kind: 'rate-limited',
+        retryAt: spent.retryAt,
+        message: `Cert Spotter: Hostlens is pacing requests to stay within its hourly limit; try again in ${formatWait(spent.retryAt - now())}.`,
+      });
+    const response = await gate.run(endpoint, () =>
+      fetchText(url, {
+        source: CERTSPOTTER_SOURCE,
+        accept: 'application/json',
+        headers: key ? { Authorization: `Bearer ${key}` } : {},
+        fetch: options.fetch,
+      }),
+    );
+    if (!response.ok) return response;
+    const { status, body, retryAfter } = response.value;
+    const read = readCertSpotter(status, body, now(), retryAfter);
+    if (!read.ok && read.error.retryAt) gate.block(endpoint, read.error.retryAt);
+    return read;
+  }
+
+  /** One crt.sh query at a time: it is overloaded more often than not. */
+  function askCrtsh(base: string, domain: string): Promise<Result<SourceNames>> {
+    return gate.run(`crtsh|${base}`, () => askCrtshNow(base, domain));
+  }
+
+  async function askCrtshNow(base: string, domain: string): Promise<Result<SourceNames>> {
+    const limited = `crtsh|${base}`;
+    const down = `crtsh-down|${base}`;
+    // Checked once its turn has come: cards queued behind a failure don't each wait for a timeout.
+    const heldLimited = gate.blockedUntil(limited);
+    if (heldLimited !== undefined)
+      return fail({
+        kind: 'rate-limited',
+        retryAt: heldLimited,
+        message: `crt.sh is limiting requests; try again in ${formatWait(heldLimited - now())}.`,
+      });
+    const heldDown = gate.blockedUntil(down);
+    if (heldDown !== undefined)
+      return fail({
+        kind: 'network',
+        message: `crt.sh did not answer a moment ago; Hostlens asks it again in ${formatWait(heldDown - now())}.`,
+      });
+    const url = crtshUrl(base, domain);
+    for (let attempt = 1; ; attempt++) {
+      const response = await fetchText(url, {
+        source: CRTSH_SOURCE,
+        accept: 'application/json',
+        timeoutMs: CRTSH_TIMEOUT_MS,
+        fetch: options.fetch,
+      });
+      if (!response.ok) {
+        gate.block(down, now() + CRTSH_DOWN_HOLD_MS);
+        return response;
+      }
+      const read = readCrtsh(response.value, domain, now());
+      if (read.ok) return ok(tallyNames(CRTSH_SOURCE, read.value.records, read.value.more));
+      if (read.error.kind === 'rate-limited' && read.error.retryAt) gate.block(limited, read.error.retryAt);
+      const busy = read.error.status !== undefined && CRTSH_BUSY.includes(read.error.status);
+      if (!busy) return read;
+      // Busy is often momentary (a query queue, a restarting backend): one more try, then rest.
+      if (attempt === 1) {
+        await sleep(CRTSH_RETRY_DELAY_MS);
+        continue;
+      }
+      gate.block(down, now() + CRTSH_DOWN_HOLD_MS);
+      return read;
+    }
+  }
+
+  return async (data: unknown): Promise<Section<CertificatesReport>> => {
     const request = messageSchemas.lookupCertificates.safeParse(data);
     if (!request.success)
       return { state: 'error', error: { kind: 'bad-response', message: 'Malformed certificates request.' } };
@@ -23,43 +272,27 @@ export function createCertificatesHandler() {
     if (!parsed.ok) return { state: 'error', error: { kind: 'bad-response', message: parsed.message } };
     if (parsed.host.kind !== 'domain')
       return { state: 'disabled', message: 'Certificates are listed for names, not addresses.' };
-    const { settings } = await loadSettings();
-    if (!settings.certspotter.enabled)
-      return { state: 'disabled', message: 'Cert Spotter is switched off in Hostlens settings.' };
+    await ready;
+    const [{ settings }, keys] = await Promise.all([loadSettings(), loadSourceKeys()]);
+    const { certspotter, crtsh } = settings;
+    if (!certspotter.enabled && !crtsh.enabled)
+      return { state: 'disabled', message: 'Cert Spotter and crt.sh are switched off in Hostlens settings.' };
+    // Both sources are asked about the registered domain only, never the full name looked up.
     const domain = getDomain(parsed.host.name) ?? parsed.host.name;
-    const url = certSpotterUrl(settings.certspotter.baseUrl, domain);
-    const cached = cache.get(url);
-    let names = cached && cached.expires > Date.now() ? cached.names : null;
-    if (!names) {
-      const held = gate.blockedUntil(settings.certspotter.baseUrl);
-      if (held)
-        return {
-          state: 'error',
-          error: {
-            kind: 'rate-limited',
-            retryAt: held,
-            message: 'Cert Spotter: hourly limit reached; try again later.',
-          },
-        };
-      const response = await gate.run(settings.certspotter.baseUrl, () =>
-        fetchText(url, { source: 'Cert Spotter', accept: 'application/json' }),
+    const fresh = request.data.fresh ?? false;
+    const asked: Array<Promise<{ source: string; result: Result<SourceNames> }>> = [];
+    if (certspotter.enabled) {
+      const key = `certspotter|${certspotter.baseUrl}|${domain}`;
+      const result = remembered(key, fresh, () =>
+        askCertSpotter(certspotter.baseUrl, domain, keys.certspotter),
       );
-      if (!response.ok) return { state: 'error', error: response.error };
-      const result = readCertSpotter(
-        response.value.status,
-        response.value.body,
-        Date.now(),
-        response.value.retryAfter,
-      );
-      if (!result.ok) {
-        if (result.error.retryAt) gate.block(settings.certspotter.baseUrl, result.error.retryAt);
-        return { state: 'error', error: result.error };
-      }
-      names = result.value;
-      cache.set(url, { names, expires: Date.now() + TTL_MS });
+      asked.push(result.then((r) => ({ source: CERTSPOTTER_SOURCE, result: r })));
     }
-    return names.length
-      ? { state: 'ok', data: names.slice(0, SHOWN), total: names.length }
-      : { state: 'empty' };
+    if (crtsh.enabled) {
+      const key = `crtsh|${crtsh.baseUrl}|${domain}`;
+      const result = remembered(key, fresh, () => askCrtsh(crtsh.baseUrl, domain));
+      asked.push(result.then((r) => ({ source: CRTSH_SOURCE, result: r })));
+    }
+    return certificatesSection(await Promise.all(asked));
   };
 }

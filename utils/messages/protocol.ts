@@ -5,7 +5,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Host } from '../hosts/host';
 import type { DnsReport } from '../lookup/dns-report';
 import type { HistoryReport, Section } from '../history/history-report';
-import type { CertName } from '../history/certspotter';
+import type { CertificatesReport } from '../history/handle-certificates';
 import type { RdapRecord } from '../history/rdap';
 import type { MarkedHost } from '../page/page-marks';
 
@@ -28,7 +28,7 @@ export interface ProtocolMap {
   /** Registration (RDAP) of a name's registered domain or an IP's network. From content scripts too. */
   lookupRegistration(request: LookupRequest): Section<RdapRecord>;
   /** Names in Certificate Transparency for a name's registered domain. Allowed from content scripts. */
-  lookupCertificates(request: LookupRequest): Section<CertName[]>;
+  lookupCertificates(request: LookupRequest): Section<CertificatesReport>;
   /** Every host marked on the sender's page (the whole list, replacing the last one). From content scripts. */
   reportPageHosts(hosts: MarkedHost[]): void;
   /** Whether a host is on the watchlist. */
