@@ -24,6 +24,23 @@ export interface AskSource {
   (adapter: PdnsAdapter, base: string, key: string, host: Host): Promise<Result<ObservationPage>>;
 }
 
+/**
+ * The next page's request: adapters give only what changes (a URL relative to the last one,
+ * a cursor header). It keeps the last request's headers — the key — so it must stay on the
+ * same origin: a source's answer must never be able to send the user's key elsewhere.
+ */
+export function followUp(last: SourceRequest, next: SourceRequest | undefined): SourceRequest | undefined {
+  if (!next) return undefined;
+  let url: URL;
+  try {
+    url = new URL(next.url, last.url);
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== new URL(last.url).origin) return undefined;
+  return { url: url.toString(), headers: { ...last.headers, ...next.headers } };
+}
+
 export interface HistoryClientOptions {
   fetch?: typeof fetch;
   now?: () => number;
@@ -99,8 +116,12 @@ export function createHistoryClient(options: HistoryClientOptions = {}): AskSour
           break;
         }
         observations.push(...read.value.page.observations.slice(0, MAX_ROWS - observations.length));
-        total = pages === 0 ? read.value.page.total : Math.max(total, observations.length);
-        request = read.value.next;
+        // The first page's total is what the source says the whole answer holds; a later page
+        // can only add that there is still more than what was read.
+        const { page } = read.value;
+        const more = page.total > page.observations.length ? 1 : 0;
+        total = pages === 0 ? page.total : Math.max(total, observations.length + more);
+        request = followUp(request, read.value.next);
       }
       const page: ObservationPage = {
         source: adapter.name,

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PdnsAdapter } from '@/utils/history/adapter';
-import { createHistoryClient } from '@/utils/history/history-client';
+import { createHistoryClient, followUp } from '@/utils/history/history-client';
 import type { ObservationPage } from '@/utils/history/model';
 import { mnemonic } from '@/utils/history/mnemonic';
 import { normalizeHost } from '@/utils/hosts/host';
@@ -199,5 +199,20 @@ describe('stored cache', () => {
     expect(await cache.get('b')).toBe(2);
     now = 1000;
     expect(await cache.get('b')).toBeUndefined();
+  });
+});
+
+describe('followUp (next page)', () => {
+  const last = { url: 'https://api.example/v1/q?page=1', headers: { 'x-apikey': 'k' } };
+  it('resolves a relative next page and keeps the key header', () => {
+    expect(followUp(last, { url: '?page=2', headers: { cursor: 'c' } })).toEqual({
+      url: 'https://api.example/v1/q?page=2',
+      headers: { 'x-apikey': 'k', cursor: 'c' },
+    });
+  });
+  it('never follows an answer to another origin, where the key would go along', () => {
+    expect(followUp(last, { url: 'https://evil.example/steal', headers: {} })).toBeUndefined();
+    expect(followUp(last, { url: 'http://api.example/v1/q', headers: {} })).toBeUndefined();
+    expect(followUp(last, { url: 'http://[bad', headers: {} })).toBeUndefined();
   });
 });

@@ -1,0 +1,210 @@
+// Passive DNS servers speaking the Common Output Format (draft-dulaunoy-dnsop-passive-dns-cof),
+// CIRCL's among them (../shared/docs/data-sources.md §2.1, §2.2). COF is also the model of our
+// Observation, so the row mapping here is shared: DNSDB wraps COF records in its SAF lines, and
+// the other adapters use `toObservation` for the same normalization and bounds.
+import { z } from '../zod-jitless';
+import { parseIPv6 } from '../hosts/ip';
+import { ok } from '../lookup/errors';
+import { joinUrl, type PdnsAdapter } from './adapter';
+import type { Observation } from './model';
+import { cleanName, commonError, unexpected } from './source-errors';
+import { COF_DEFAULT_BASE } from './sources';
+
+const COF_SOURCE = 'Passive DNS server (COF)';
+/** Rows kept per answer: the history client keeps no more either. */
+export const MAX_ROWS = 10_000;
+const MAX_NAME = 1000;
+const MAX_RDATA = 5000;
+/** Per dribble page; big answers without pagination may fail on CIRCL's side (§2.2). */
+const PAGE_SIZE = 1000;
+
+/** Types whose rdata ends in a name: the trailing dot goes, like the owner name's. */
+const NAME_TYPES = new Set(['CNAME', 'NS', 'PTR', 'DNAME', 'MX', 'SRV', 'NS_FOR']);
+
+/**
+ * One observation in the common form, or null when it is too long or empty to be a record:
+ * attacker-sized strings are dropped row by row, never thrown.
+ */
+export function toObservation(
+  source: string,
+  fields: {
+    rrname: string;
+    rrtype: string;
+    rdata: string;
+    firstSeen: number;
+    lastSeen: number;
+    count?: number;
+  },
+): Observation | null {
+  const rrname = cleanName(fields.rrname);
+  const rrtype = fields.rrtype.trim().toUpperCase();
+  let rdata = fields.rdata.trim();
+  if (NAME_TYPES.has(rrtype)) rdata = cleanName(rdata);
+  // Sources write IPv6 in different forms; the canonical one lets the timeline merge them.
+  if (rrtype === 'AAAA') rdata = parseIPv6(rdata) ?? rdata;
+  if (!rrname || !rdata || !rrtype) return null;
+  if (rrname.length > MAX_NAME || rdata.length > MAX_RDATA || rrtype.length > 20) return null;
+  return {
+    rrname,
+    rrtype,
+    rdata,
+    firstSeen: Math.min(fields.firstSeen, fields.lastSeen),
+    lastSeen: Math.max(fields.firstSeen, fields.lastSeen),
+    ...(fields.count !== undefined && { count: fields.count }),
+    source,
+  };
+}
+
+/** A number, or a number written as a string (early COF drafts and CIRCL's examples quote them). */
+export const looseNumber = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .max(24)
+      .regex(/^\d+(\.\d+)?$/),
+  ])
+  .transform(Number)
+  .pipe(z.number().nonnegative().finite());
+
+/** Unix seconds (COF, DNSDB, VirusTotal, Validin) → milliseconds, converted once here. */
+export const secondsAsMs = looseNumber.transform((s) => Math.round(s * 1000));
+
+const cofRecord = z.object({
+  rrname: z.string().max(MAX_NAME),
+  // A number is a type the server has no mnemonic for (RFC 3597): written TYPE<n>.
+  rrtype: z.union([
+    z.string().max(20),
+    z
+      .number()
+      .int()
+      .nonnegative()
+      .transform((n) => `TYPE${n}`),
+  ]),
+  rdata: z.union([z.string(), z.array(z.unknown()).max(1000)]),
+  time_first: secondsAsMs.optional(),
+  time_last: secondsAsMs.optional(),
+  zone_time_first: secondsAsMs.optional(),
+  zone_time_last: secondsAsMs.optional(),
+  count: looseNumber.optional(),
+});
+
+/** One COF record → one observation per rdata value; nothing when it doesn't fit. */
+export function fromCofRecord(raw: unknown, source: string): Observation[] {
+  const r = cofRecord.safeParse(raw);
+  if (!r.success) return [];
+  // Rows imported from zone files may carry only the zone times (§2.1).
+  const firstSeen = r.data.time_first ?? r.data.zone_time_first;
+  const lastSeen = r.data.time_last ?? r.data.zone_time_last ?? firstSeen;
+  if (firstSeen === undefined || lastSeen === undefined) return [];
+  const values = typeof r.data.rdata === 'string' ? [r.data.rdata] : r.data.rdata;
+  return values.flatMap((rdata) => {
+    if (typeof rdata !== 'string') return [];
+    const o = toObservation(source, {
+      rrname: r.data.rrname,
+      rrtype: r.data.rrtype,
+      rdata,
+      firstSeen,
+      lastSeen,
+      ...(r.data.count !== undefined && { count: Math.round(r.data.count) }),
+    });
+    return o ? [o] : [];
+  });
+}
+
+/** The non-blank lines of an NDJSON body, each parsed; `undefined` marks a line that isn't JSON. */
+export function ndjsonLines(body: string): unknown[] {
+  return body
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      try {
+        return JSON.parse(line) as unknown;
+      } catch {
+        return undefined;
+      }
+    });
+}
+
+/** Reads a COF NDJSON body: bad lines are dropped; null when no line at all was JSON. */
+export function readCof(
+  body: string,
+  source = COF_SOURCE,
+): { observations: Observation[]; more: boolean } | null {
+  const lines = ndjsonLines(body);
+  if (lines.length > 0 && lines.every((line) => line === undefined)) return null;
+  const observations: Observation[] = [];
+  let more = false;
+  for (const line of lines) {
+    if (observations.length >= MAX_ROWS) {
+      more = true;
+      break;
+    }
+    observations.push(...fromCofRecord(line, source));
+  }
+  return { observations: observations.slice(0, MAX_ROWS), more: more || observations.length > MAX_ROWS };
+}
+
+/** `user:password` is HTTP Basic; anything else is a token CIRCL takes as it is (§2.2). */
+export function cofAuthorization(key: string): string | null {
+  const k = key.trim();
+  if (!k) return null;
+  if (!k.includes(':')) return k;
+  // btoa takes Latin-1 only: encode UTF-8 bytes first so a non-ASCII password can't throw.
+  return `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(k)))}`;
+}
+
+function cofHeaders(key: string): Record<string, string> {
+  const auth = cofAuthorization(key);
+  return {
+    Accept: 'application/x-ndjson',
+    // Without it the server may resolve the name itself, which the name's owner could notice.
+    'dribble-disable-active-query': '1',
+    'dribble-paginate-count': String(PAGE_SIZE),
+    ...(auth && { Authorization: auth }),
+  };
+}
+
+/** A header value we may send back: printable ASCII only, or a header injection could throw. */
+const printable = (value: string | undefined) => {
+  const v = value?.trim() ?? '';
+  return /^[\x21-\x7e]{1,500}$/.test(v) ? v : undefined;
+};
+
+export const cof: PdnsAdapter = {
+  id: 'cof',
+  name: COF_SOURCE,
+  operator: 'circl.lu, or the server you set',
+  defaultBase: COF_DEFAULT_BASE,
+  key: 'optional',
+  // [unverified] CIRCL publishes no number; a polite guess.
+  budget: [{ limit: 30, windowMs: 60_000 }],
+  maxConcurrent: 2,
+  maxPages: 1,
+  accepts: () => true,
+  responseHeaders: ['x-dribble-cursor'],
+  request: (base, key, host) => ({
+    url: joinUrl(base, encodeURIComponent(host.name)).toString(),
+    headers: cofHeaders(key),
+  }),
+  read: (response, _host, now) => {
+    const error = commonError<never>(COF_SOURCE, response, now, { notFoundIsEmpty: true });
+    if (error) return error;
+    if (response.status === 404) return ok({ page: { source: COF_SOURCE, observations: [], total: 0 } });
+    const read = readCof(response.body);
+    if (!read) return unexpected(COF_SOURCE);
+    // A dribble cursor means the server has more. `read` sees neither base nor key, so `next`
+    // names only what changes (the cursor header, same URL): the client fills in the rest.
+    const cursor = printable(response.headers?.['x-dribble-cursor']);
+    const more = read.more || Boolean(cursor);
+    return ok({
+      page: {
+        source: COF_SOURCE,
+        observations: read.observations,
+        total: read.observations.length + (more ? 1 : 0),
+      },
+      ...(cursor && !read.more && { next: { url: '', headers: { 'dribble-paginate-cursor': cursor } } }),
+    });
+  },
+};
