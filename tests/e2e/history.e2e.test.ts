@@ -63,7 +63,9 @@ describe('history and neighbours from passive DNS', () => {
       const row = history.locator('[data-observation="66.216.133.29"]');
       expect(await row.locator('.meta').first().textContent()).toBe('A · 2016-05-03 → 2016-09-23');
       expect(await row.locator('.sightings').textContent()).toBe('Mnemonic 145×');
-      expect(await history.locator('[data-source="Mnemonic"]').textContent()).toBe('Mnemonic: 1 observation.');
+      expect(await history.locator('[data-source="Mnemonic"]').textContent()).toBe(
+        'Mnemonic: 1 observation.',
+      );
       const neighbours = popup.page.locator('[data-section="neighbours"]');
       await popup.page.locator('[data-section="neighbours"]:not([data-state="loading"])').waitFor();
       expect(await neighbours.getAttribute('data-state')).toBe('ok');

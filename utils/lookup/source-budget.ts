@@ -37,7 +37,8 @@ export class SourceBudget {
     for (const { limit, windowMs } of windows) {
       const inWindow = sent.filter((t) => t > now - windowMs);
       // The window frees a slot when its oldest request in the window ages out.
-      if (inWindow.length >= limit) retryAt = Math.max(retryAt, inWindow[inWindow.length - limit]! + windowMs);
+      if (inWindow.length >= limit)
+        retryAt = Math.max(retryAt, inWindow[inWindow.length - limit]! + windowMs);
     }
     if (retryAt > 0) {
       this.#sent[key] = sent;

@@ -30,7 +30,9 @@ export function createStoredCache<T>(
     (index ??= browser.storage.local.get(indexKey).then((got) => {
       const raw = got[indexKey];
       return Array.isArray(raw)
-        ? (raw.filter((e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'number') as Index)
+        ? (raw.filter(
+            (e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'number',
+          ) as Index)
         : [];
     }));
 
