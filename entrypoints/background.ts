@@ -12,6 +12,7 @@ import { handlePageHosts } from '@/utils/tab-hosts/handle-page-hosts';
 import { forgetTab } from '@/utils/tab-hosts/tab-hosts';
 import { injectCard } from '@/utils/page/inject-card';
 import { handleIsPinned, handleOpenDetails, handlePin } from '@/utils/watchlist/handle-pins';
+import { registerWatchlist } from '@/utils/watchlist/watch-wiring';
 
 const WALK_COMMAND = 'walk-marks';
 
@@ -33,7 +34,17 @@ export default defineBackground(() => {
   onMessage('lookupCertificates', ({ data }) => handleCertificates(data));
   onMessage('reportPageHosts', ({ data, sender }) => handlePageHosts(data, sender));
   onMessage('isPinned', ({ data }) => handleIsPinned(data));
-  onMessage('pinHost', ({ data }) => handlePin(data, true));
+  const watch = registerWatchlist({
+    ready: Promise.all([runtime.ready, history.ready]),
+    askDns: runtime.ask,
+    askHistory: history.ask,
+    askRdap,
+  });
+  onMessage('pinHost', async ({ data }) => {
+    const pinned = await handlePin(data, true);
+    watch.checkSoon();
+    return pinned;
+  });
   onMessage('unpinHost', ({ data }) => handlePin(data, false));
   onMessage('openDetails', ({ data }) => handleOpenDetails(data));
   onMessage('injectCard', ({ sender }) => injectCard(sender));

@@ -6,8 +6,8 @@ import { messageSchemas } from '../messages/schemas';
 import { loadSettings } from '../settings/settings';
 import { loadSourceKeys } from '../settings/source-keys';
 import type { AskSource } from './history-client';
-import { buildHistoryReport, type EnabledSource, type SourceOutcome } from './history-report';
-import { PDNS_SOURCES } from './pdns-sources';
+import { enabledPdnsSources } from './enabled-sources';
+import { buildHistoryReport } from './history-report';
 
 export async function handleHistory(data: unknown, ask: AskSource): Promise<HistoryResponse> {
   const request = messageSchemas.lookupHistory.safeParse(data);
@@ -15,24 +15,7 @@ export async function handleHistory(data: unknown, ask: AskSource): Promise<Hist
   const parsed = parseLookupInput(request.data.input);
   if (!parsed.ok) return { ok: false, message: parsed.message };
   const [{ settings }, keys] = await Promise.all([loadSettings(), loadSourceKeys()]);
-  const enabled: EnabledSource[] = [];
-  const missingKey: SourceOutcome[] = [];
-  for (const adapter of PDNS_SOURCES) {
-    const { enabled: on, baseUrl } = settings[adapter.id];
-    const key = keys[adapter.id] ?? '';
-    if (!on) continue;
-    if (adapter.key === 'required' && !key) {
-      missingKey.push({
-        source: adapter.name,
-        state: 'error',
-        rows: 0,
-        total: 0,
-        message: `${adapter.name} is switched on but has no API key; add one in Hostlens settings.`,
-      });
-      continue;
-    }
-    enabled.push({ adapter, base: baseUrl, key });
-  }
+  const { enabled, missingKey } = enabledPdnsSources(settings, keys);
   if (enabled.length === 0) {
     const off = {
       state: 'disabled' as const,

@@ -21,7 +21,13 @@ const MAX_BUDGET_WAIT_MS = 3000;
 const MAX_ROWS = 10_000;
 
 export interface AskSource {
-  (adapter: PdnsAdapter, base: string, key: string, host: Host): Promise<Result<ObservationPage>>;
+  (
+    adapter: PdnsAdapter,
+    base: string,
+    key: string,
+    host: Host,
+    options?: { fresh?: boolean },
+  ): Promise<Result<ObservationPage>>;
 }
 
 /**
@@ -99,12 +105,13 @@ export function createHistoryClient(options: HistoryClientOptions = {}): AskSour
     });
   }
 
-  return async (adapter, base, key, host) => {
+  return async (adapter, base, key, host, { fresh = false } = {}) => {
     const endpoint = `${adapter.id}|${base}`;
     const cacheKey = `${endpoint}|${host.name}`;
-    const cached = await options.cache?.get(cacheKey);
+    // A fresh question (a watchlist check) skips the kept answer but still refreshes it.
+    const cached = fresh ? undefined : await options.cache?.get(cacheKey);
     if (cached) return ok(cached);
-    return share(cacheKey, async () => {
+    return share(`${fresh ? 'fresh|' : ''}${cacheKey}`, async () => {
       const observations: Observation[] = [];
       let total = 0;
       let request: SourceRequest | undefined = adapter.request(base, key, host);

@@ -8,6 +8,7 @@ import type { HistoryReport, Section } from '../history/history-report';
 import type { CertificatesReport } from '../history/handle-certificates';
 import type { RdapRecord } from '../history/rdap';
 import type { MarkedHost } from '../page/page-marks';
+import type { Change, WatchRow } from '../watchlist/model';
 
 export interface LookupRequest {
   /** What the user typed or the detector found: a name, URL, e-mail address or IP, maybe defanged. */
@@ -19,6 +20,40 @@ export interface LookupRequest {
 export type LookupResponse = { ok: true; report: DnsReport } | { ok: false; message: string; host?: Host };
 
 export type HistoryResponse = { ok: true; report: HistoryReport } | { ok: false; message: string };
+
+export interface WatchlistView {
+  rows: WatchRow[];
+  /** Changes the user has not looked at yet (the toolbar badge). */
+  unseen: number;
+  /** A problem to show above the list (a failed migration, sync storage full). */
+  problem?: string;
+}
+
+export interface CheckSummary {
+  checked: number;
+  /** Checks that could not finish now and will run later (a source's limit, offline). */
+  postponed: number;
+  changes: Change[];
+  /** Plain-words problems, one per host that had one. */
+  problems: string[];
+}
+
+export type ExportFormat = 'json' | 'csv';
+
+export interface ImportReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Rows that were not imported, by line (1-based, as a text editor counts), with why. */
+  rejected: Array<{ line: number; reason: string }>;
+  /** Set when nothing could be imported at all (not JSON/CSV, sync storage full...). */
+  problem?: string;
+}
+
+export type EvidenceExport =
+  { ok: true; json: string; markdown: string; filename: string } | { ok: false; message: string };
+
+export type ActionResult = { ok: true } | { ok: false; message: string };
 
 export interface ProtocolMap {
   /** Live DNS of one host. Allowed from content scripts. */
@@ -46,6 +81,28 @@ export interface ProtocolMap {
   injectCard(): void;
   /** Background → content script: the keyboard shortcut was pressed; enter or leave walk mode. */
   walkMarks(): void;
+
+  // The rest come from extension pages only (popup, watchlist, options); the background refuses
+  // them from content scripts, so a page can never change the watchlist, keys or settings.
+
+  /** Every watched host with its state, newest check first. */
+  getWatchlist(): WatchlistView;
+  /** Pins a host, or updates its note and tags. */
+  watchHost(entry: { host: string; note?: string; tags?: string[] }): ActionResult;
+  /** Checks one host (or all when null) now, whatever the schedule says. */
+  checkNow(host: string | null): CheckSummary;
+  /** The change log, newest first; `host` narrows it to one host. */
+  getChangeLog(query: { host?: string; limit?: number }): Change[];
+  /** The user has seen the change log: the badge goes away. */
+  markChangesSeen(): void;
+  exportWatchlist(format: ExportFormat): string;
+  /** Adds and updates hosts from a file; never removes any. */
+  importWatchlist(request: { format: ExportFormat; text: string }): ImportReport;
+  exportChangeLog(): string;
+  /** The evidence report of one tab's page: hosts with their records (looked up now), history and registration already fetched. */
+  exportEvidence(request: { tabId: number }): EvidenceExport;
+  /** Deletes every watched host, snapshot, change, cache and key; settings go back to defaults. */
+  clearAllData(): ActionResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({

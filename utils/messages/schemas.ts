@@ -1,5 +1,6 @@
 // zod schemas for every inbound message payload (background only).
 import { normalizeHost } from '../hosts/host';
+import { MAX_NOTE, MAX_TAG, MAX_TAGS } from '../watchlist/limits';
 import { z } from '../zod-jitless';
 
 /** Most distinct hosts one page may report; a hostile page can generate any number. */
@@ -40,4 +41,21 @@ export const messageSchemas = {
       }),
     )
     .max(MAX_PAGE_HOSTS),
+  getWatchlist: z.undefined(),
+  watchHost: z.object({
+    host: normalizedHost(),
+    note: z.string().max(MAX_NOTE).optional(),
+    tags: z.array(z.string().trim().min(1).max(MAX_TAG)).max(MAX_TAGS).optional(),
+  }),
+  checkNow: normalizedHost().nullable(),
+  getChangeLog: z.object({
+    host: normalizedHost().optional(),
+    limit: z.number().int().min(1).max(10_000).optional(),
+  }),
+  markChangesSeen: z.undefined(),
+  exportWatchlist: z.enum(['json', 'csv']),
+  importWatchlist: z.object({ format: z.enum(['json', 'csv']), text: z.string().max(5_000_000) }),
+  exportChangeLog: z.undefined(),
+  exportEvidence: z.object({ tabId: z.number().int().nonnegative() }),
+  clearAllData: z.undefined(),
 } satisfies { [K in keyof ProtocolMap]: z.ZodType<Parameters<ProtocolMap[K]>[0]> };

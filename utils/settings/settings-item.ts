@@ -35,6 +35,12 @@ export interface Settings {
   certspotter: SourceSwitch;
   /** Certificate Transparency through crt.sh (keyless, best effort: often slow or down). */
   crtsh: SourceSwitch;
+  /** How marks look in pages. */
+  markStyle: 'highlight' | 'underline';
+  /** Watchlist: how often each host is re-checked (15 min to 7 days) and whether changes notify. */
+  watch: { intervalMinutes: number; notify: boolean };
+  /** How much of the change log is kept on this computer; the oldest entries go first. */
+  retention: { maxChanges: number; maxDays: number };
 }
 
 export interface SourceSwitch {
@@ -62,6 +68,9 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   certspotter: { enabled: true, baseUrl: base.CERTSPOTTER_DEFAULT_BASE },
   crtsh: { enabled: true, baseUrl: base.CRTSH_DEFAULT_BASE },
+  markStyle: 'highlight',
+  watch: { intervalMinutes: 360, notify: true },
+  retention: { maxChanges: 5000, maxDays: 365 },
 };
 
 export const settingsItem = storage.defineItem<Settings>('sync:settings', {

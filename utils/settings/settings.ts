@@ -29,6 +29,12 @@ export const settingsSchema = z.object({
   validin: source,
   certspotter: source,
   crtsh: source,
+  markStyle: z.enum(['highlight', 'underline']),
+  watch: z.object({ intervalMinutes: z.number().int().min(15).max(10_080), notify: z.boolean() }),
+  retention: z.object({
+    maxChanges: z.number().int().min(100).max(100_000),
+    maxDays: z.number().int().min(1).max(3650),
+  }),
   rdap: z.object({
     enabled: z.boolean(),
     baseUrl: z.string().refine((url) => url === '' || checkResolverUrl(url).ok, 'not a usable https:// URL'),

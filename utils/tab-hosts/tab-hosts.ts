@@ -26,14 +26,32 @@ export async function forgetTab(tabId: number): Promise<void> {
   await storage.removeItem(key(tabId));
 }
 
-async function setBadge(tabId: number, count: number): Promise<void> {
+/** Watchlist changes the user has not seen; while there are some, the badge says so instead. */
+const unseenItem = storage.defineItem<number>('local:unseenChanges', { fallback: 0 });
+
+async function setBadge(tabId: number | undefined, count: number): Promise<void> {
   // MV3 has `action`; Firefox's MV2 build has `browserAction`.
   const action = browser.action ?? browser.browserAction;
-  const text = count === 0 ? '' : count > 999 ? '999+' : String(count);
+  const unseen = await unseenItem.getValue();
+  const text =
+    unseen > 0 ? `Δ${unseen > 99 ? '99+' : unseen}` : count === 0 ? '' : count > 999 ? '999+' : String(count);
+  const color = unseen > 0 ? '#b3261e' : '#0b57d0';
   try {
-    await action.setBadgeText({ tabId, text });
-    await action.setBadgeBackgroundColor({ tabId, color: '#0b57d0' });
+    await action.setBadgeText(tabId === undefined ? { text } : { tabId, text });
+    await action.setBadgeBackgroundColor(tabId === undefined ? { color } : { tabId, color });
   } catch {
     // The tab closed meanwhile.
+  }
+}
+
+/** Records how many watchlist changes are unseen and repaints every badge (global and per tab). */
+export async function showUnseenChanges(unseen: number): Promise<void> {
+  await unseenItem.setValue(unseen);
+  await setBadge(undefined, 0);
+  const all = await browser.storage.session.get(null);
+  for (const [k, hosts] of Object.entries(all)) {
+    const tabId = Number(k.replace('tabHosts:', ''));
+    if (k.startsWith('tabHosts:') && Number.isInteger(tabId))
+      await setBadge(tabId, Array.isArray(hosts) ? hosts.length : 0);
   }
 }

@@ -1,31 +1,120 @@
-// The watchlist: hosts the reader pinned. The Watchlist issue adds checks, notes and tags.
+// The watchlist: hosts the reader pinned, with a note and tags. It follows the reader across
+// browsers through `storage.sync`, one key per host (`watch:<host>`): each pin is its own small
+// write, two browsers editing different hosts never overwrite each other, and the 8 kB per-item
+// quota holds for any one host.
 //
-// Lifetime: `storage.sync` (follows the reader across browsers), versioned from day one.
-// Every change is one read-modify-write of the whole list; writes happen only on a click.
-import { storage } from 'wxt/utils/storage';
+// Lifetime: `storage.sync`, versioned (`watchlistVersion`). Version 1 kept the whole list in
+// one `watchlist` key; `migrateWatchlist` moves it and removes the old key only after the new
+// ones are written — a failed migration leaves the old list in place and says so.
+import { browser } from 'wxt/browser';
+import { MAX_NOTE, MAX_TAGS } from './limits';
+import type { WatchEntry } from './model';
 
-export interface WatchedHost {
-  host: string;
-  addedAt: number;
+const PREFIX = 'watch:';
+const VERSION_KEY = 'watchlistVersion';
+export const WATCHLIST_VERSION = 2;
+
+type Stored = Omit<WatchEntry, 'host'>;
+
+export class WatchlistError extends Error {}
+
+/** Plain words for the browser's sync quota errors (whose messages name the quota). */
+export function explainStorageError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/QUOTA_BYTES|MAX_ITEMS/i.test(text))
+    return 'Your browser’s sync storage is full, so the watchlist could not be saved. Remove some hosts or shorten notes, then try again.';
+  if (/MAX_WRITE_OPERATIONS/i.test(text))
+    return 'Too many watchlist changes in a short time for your browser’s sync storage; try again in a minute.';
+  return `The watchlist could not be saved: ${text.slice(0, 200)}`;
 }
 
-export const watchlistItem = storage.defineItem<WatchedHost[]>('sync:watchlist', {
-  fallback: [],
-  version: 1,
-});
+function fromStored(host: string, raw: unknown): WatchEntry | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const r = raw as Partial<Stored>;
+  return {
+    host,
+    addedAt: typeof r.addedAt === 'number' && Number.isFinite(r.addedAt) ? r.addedAt : 0,
+    note: typeof r.note === 'string' ? r.note.slice(0, MAX_NOTE) : '',
+    tags: Array.isArray(r.tags)
+      ? r.tags.filter((t): t is string => typeof t === 'string').slice(0, MAX_TAGS)
+      : [],
+  };
+}
+
+export async function listWatched(): Promise<WatchEntry[]> {
+  const all = await browser.storage.sync.get(null);
+  const entries: WatchEntry[] = [];
+  for (const [key, value] of Object.entries(all)) {
+    if (!key.startsWith(PREFIX)) continue;
+    const entry = fromStored(key.slice(PREFIX.length), value);
+    if (entry) entries.push(entry);
+  }
+  return entries.sort((a, b) => a.addedAt - b.addedAt || a.host.localeCompare(b.host));
+}
+
+export async function getWatched(host: string): Promise<WatchEntry | null> {
+  const got = await browser.storage.sync.get(PREFIX + host);
+  return fromStored(host, got[PREFIX + host]);
+}
 
 export async function isPinned(host: string): Promise<boolean> {
-  return (await watchlistItem.getValue()).some((w) => w.host === host);
+  return (await getWatched(host)) !== null;
+}
+
+/** Writes entries (new or changed) in one storage operation; throws a `WatchlistError` in plain words. */
+export async function saveWatched(entries: WatchEntry[]): Promise<void> {
+  const items: Record<string, Stored> = {};
+  for (const { host, addedAt, note, tags } of entries)
+    items[PREFIX + host] = { addedAt, note: note.slice(0, MAX_NOTE), tags: tags.slice(0, MAX_TAGS) };
+  try {
+    await browser.storage.sync.set(items);
+  } catch (error) {
+    throw new WatchlistError(explainStorageError(error));
+  }
 }
 
 export async function pin(host: string, now = Date.now()): Promise<boolean> {
-  const list = await watchlistItem.getValue();
-  if (!list.some((w) => w.host === host)) await watchlistItem.setValue([...list, { host, addedAt: now }]);
+  if (!(await isPinned(host))) await saveWatched([{ host, addedAt: now, note: '', tags: [] }]);
   return true;
 }
 
 export async function unpin(host: string): Promise<boolean> {
-  const list = await watchlistItem.getValue();
-  await watchlistItem.setValue(list.filter((w) => w.host !== host));
+  await browser.storage.sync.remove(PREFIX + host);
   return false;
+}
+
+export const isWatchKey = (key: string) => key.startsWith(PREFIX) || key === VERSION_KEY;
+
+/**
+ * Brings a stored watchlist of an older version to the current one. Returns a problem to show
+ * when it could not; the old data then stays exactly where it was.
+ */
+export async function migrateWatchlist(now = Date.now()): Promise<string | undefined> {
+  const got = await browser.storage.sync.get([VERSION_KEY, 'watchlist']);
+  const version = typeof got[VERSION_KEY] === 'number' ? got[VERSION_KEY] : got.watchlist ? 1 : 0;
+  if (version >= WATCHLIST_VERSION) return undefined;
+  if (version === 0) {
+    await browser.storage.sync.set({ [VERSION_KEY]: WATCHLIST_VERSION });
+    return undefined;
+  }
+  try {
+    const old: unknown = got.watchlist;
+    if (!Array.isArray(old)) throw new Error('the stored list is not a list');
+    const entries: WatchEntry[] = [];
+    for (const item of old) {
+      const host = (item as { host?: unknown } | null)?.host;
+      if (typeof host !== 'string') throw new Error('a stored entry has no host');
+      const addedAt = (item as { addedAt?: unknown }).addedAt;
+      entries.push({ host, addedAt: typeof addedAt === 'number' ? addedAt : now, note: '', tags: [] });
+    }
+    await saveWatched(entries);
+    await browser.storage.sync.set({ [VERSION_KEY]: WATCHLIST_VERSION });
+    await browser.storage.sync.remove('watchlist');
+    return undefined;
+  } catch (error) {
+    await browser.storage.local.set({ watchlistBackup: { savedAt: now, value: got.watchlist ?? null } });
+    return `Your watchlist from an earlier version of Hostlens could not be converted (${
+      error instanceof Error ? error.message : String(error)
+    }). It was left as it was, and a copy was kept; nothing was deleted.`;
+  }
 }
