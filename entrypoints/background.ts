@@ -11,6 +11,7 @@ import { onMessage, sendMessage } from '@/utils/messages/protocol';
 import { handlePageHosts } from '@/utils/tab-hosts/handle-page-hosts';
 import { forgetTab } from '@/utils/tab-hosts/tab-hosts';
 import { injectCard } from '@/utils/page/inject-card';
+import { applyMarkStyle, forgetMarkStyle } from '@/utils/tab-hosts/mark-style';
 import { handleIsPinned, handleOpenDetails, handlePin } from '@/utils/watchlist/handle-pins';
 import { registerWatchlist } from '@/utils/watchlist/watch-wiring';
 
@@ -32,7 +33,10 @@ export default defineBackground(() => {
   });
   onMessage('lookupRegistration', ({ data }) => handleRegistration(data, askRdap));
   onMessage('lookupCertificates', ({ data }) => handleCertificates(data));
-  onMessage('reportPageHosts', ({ data, sender }) => handlePageHosts(data, sender));
+  onMessage('reportPageHosts', async ({ data, sender }) => {
+    await handlePageHosts(data, sender);
+    await applyMarkStyle(sender);
+  });
   onMessage('isPinned', ({ data }) => handleIsPinned(data));
   const watch = registerWatchlist({
     ready: Promise.all([runtime.ready, history.ready]),
@@ -57,7 +61,10 @@ export default defineBackground(() => {
 
   // A new page in the tab starts a new list; its content script reports again.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading' && change.url) void forgetTab(tabId);
+    if (change.status === 'loading' && change.url) {
+      void forgetTab(tabId);
+      forgetMarkStyle(tabId);
+    }
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 });

@@ -15,12 +15,15 @@ export interface LaunchedExtension {
   openExtensionPage(path: string): Promise<Page>;
   /** Stops the service worker the hard way, as the browser may at any time. */
   stopWorker(): Promise<void>;
+  /** Quits the browser and starts it again with the same profile (what a user's restart does). */
+  restart(): Promise<LaunchedExtension>;
   close(): Promise<void>;
 }
 
-export async function launchExtension(): Promise<LaunchedExtension> {
+export async function launchExtension(options: { profile?: string } = {}): Promise<LaunchedExtension> {
   mkdirSync(TMP, { recursive: true });
-  const profile = mkdtempSync(join(TMP, 'profile-'));
+  const reused = options.profile !== undefined;
+  const profile = options.profile ?? mkdtempSync(join(TMP, 'profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -45,20 +48,22 @@ export async function launchExtension(): Promise<LaunchedExtension> {
     (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   // Tests reach only loopback: the history sources start pointed at a closed loopback port
-  // (specs that test a source point it at their own server through the options page).
-  await worker.evaluate(async (dead) => {
-    const chrome = (globalThis as any).chrome;
-    const { settings } = await chrome.storage.sync.get('settings');
-    await chrome.storage.sync.set({
-      settings: {
-        ...settings,
-        mnemonic: { enabled: true, baseUrl: dead },
-        rdap: { enabled: true, baseUrl: dead },
-        certspotter: { enabled: true, baseUrl: dead },
-        crtsh: { enabled: true, baseUrl: dead },
-      },
-    });
-  }, 'http://127.0.0.1:9/');
+  // (specs that test a source point it at their own server through the options page). A
+  // restarted browser keeps what the test set before.
+  if (!reused)
+    await worker.evaluate(async (dead) => {
+      const chrome = (globalThis as any).chrome;
+      const { settings } = await chrome.storage.sync.get('settings');
+      await chrome.storage.sync.set({
+        settings: {
+          ...settings,
+          mnemonic: { enabled: true, baseUrl: dead },
+          rdap: { enabled: true, baseUrl: dead },
+          certspotter: { enabled: true, baseUrl: dead },
+          crtsh: { enabled: true, baseUrl: dead },
+        },
+      });
+    }, 'http://127.0.0.1:9/');
 
   return {
     context,
@@ -92,6 +97,10 @@ export async function launchExtension(): Promise<LaunchedExtension> {
       await cdp.send('ServiceWorker.stopWorker', { versionId: versionId! });
       await until('stopped');
       await cdp.detach();
+    },
+    async restart() {
+      await context.close();
+      return launchExtension({ profile });
     },
     async close() {
       await context.close();

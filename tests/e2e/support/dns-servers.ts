@@ -2,7 +2,7 @@
 // files) behind dnsdist (plain-HTTP DoH, no certificate). Both from Debian's packages; see
 // ../shared/docs/toolchain.md §5. Ports are picked free at start so runs don't clash.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import * as packet from '@dnsquery/dns-packet';
@@ -13,6 +13,12 @@ const TMP = resolve(import.meta.dirname, '../../.tmp');
 export interface DnsServers {
   /** RFC 8484 endpoint, plain HTTP: `http://127.0.0.1:<port>/dns-query`. */
   dohUrl: string;
+  /**
+   * Replaces one zone's records and reloads it in Knot (a private copy of the zones; the
+   * fixtures are never written). The text is the zone file body after `$ORIGIN`/`$TTL`; the
+   * SOA serial is bumped here, as a zone edit must.
+   */
+  setZone(domain: string, records: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -78,6 +84,10 @@ export async function startDnsServers(): Promise<DnsServers> {
   const [knotPort, dohPort] = [await freePort(), await freePort()];
 
   const zones = readdirSync(ZONES).filter((f) => f.endsWith('.zone'));
+  // Knot reads a private copy, so a test can edit a zone without touching the fixtures.
+  const zoneDir = join(dir, 'zones');
+  mkdirSync(zoneDir);
+  for (const file of zones) copyFileSync(join(ZONES, file), join(zoneDir, file));
   writeFileSync(
     join(dir, 'knot.conf'),
     [
@@ -89,7 +99,7 @@ export async function startDnsServers(): Promise<DnsServers> {
       'zone:',
       ...zones.flatMap((file) => [
         `  - domain: ${file.replace(/\.zone$/, '')}`,
-        `    storage: "${ZONES}"`,
+        `    storage: "${zoneDir}"`,
         `    file: "${file}"`,
       ]),
       '',
@@ -132,8 +142,28 @@ export async function startDnsServers(): Promise<DnsServers> {
     kill();
     throw error;
   }
+  let serial = 2030010100;
   return {
     dohUrl,
+    async setZone(domain, records) {
+      serial++;
+      writeFileSync(
+        join(zoneDir, `${domain}.zone`),
+        [
+          `$ORIGIN ${domain}.`,
+          '$TTL 300',
+          `@ IN SOA ns1 hostmaster ${serial} 3600 600 86400 60`,
+          records,
+          '',
+        ].join('\n'),
+      );
+      const knotc = which('knotc', 'knot');
+      const reload = spawnSync(knotc, ['-c', join(dir, 'knot.conf'), '-b', 'zone-reload', domain], {
+        encoding: 'utf8',
+      });
+      if (reload.status !== 0)
+        throw new Error(`knotc zone-reload ${domain}: ${reload.stdout}${reload.stderr}`);
+    },
     async stop() {
       process.removeListener('exit', kill);
       await Promise.all(
