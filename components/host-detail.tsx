@@ -4,6 +4,7 @@ import { DnsSection, DnsSectionLoading } from './dns-section';
 import { CertificatesSection, useCertificates } from './certificates-section';
 import { HistorySections } from './history-sections';
 import { HostHeading } from './host-heading';
+import { PinButton } from './pin-button';
 import { RegistrationSection, useRegistration } from './registration-section';
 import { useHistoryLookup } from './use-history-lookup';
 
@@ -35,7 +36,8 @@ export function HostDetail({ state, onRefresh }: { state: LookupState; onRefresh
       <HistorySections response={history} dns={response.report} />
       <RegistrationSection section={registration} />
       <CertificatesSection section={certificates} />
-      <p>
+      <p class="actions">
+        <PinButton host={response.report.host.name} />{' '}
         <button type="button" onClick={onRefresh}>
           Refresh (skip cache)
         </button>

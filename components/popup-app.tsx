@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { HostDetail } from './host-detail';
 import { LookupForm } from './lookup-form';
 import { PageHostsList } from './page-hosts-list';
+import { PopupWatchlist } from './popup-watchlist';
 import { useHostLookup } from './use-host-lookup';
 import { useTabHosts } from './use-tab-hosts';
 
@@ -13,11 +14,13 @@ export function PopupApp({ params }: { params: URLSearchParams }) {
   const { state, lookUp } = useHostLookup();
   const { hosts } = useTabHosts(params.get('tabId'));
   const [showDetail, setShowDetail] = useState(Boolean(initialHost));
+  const [showWatchlist, setShowWatchlist] = useState(params.get('view') === 'watchlist');
   useEffect(() => {
     if (initialHost) void lookUp(initialHost);
   }, [initialHost, lookUp]);
 
   const open = (input: string) => {
+    setShowWatchlist(false);
     setShowDetail(true);
     void lookUp(input);
   };
@@ -26,12 +29,22 @@ export function PopupApp({ params }: { params: URLSearchParams }) {
     <main class="popup">
       <header class="app-header">
         <h1>Hostlens</h1>
+        <button
+          type="button"
+          class="link-button"
+          aria-pressed={showWatchlist}
+          onClick={() => setShowWatchlist(!showWatchlist)}
+        >
+          Watchlist
+        </button>
         <a href="/options.html" target="_blank" rel="noopener">
           Settings
         </a>
       </header>
       <LookupForm initial={initialHost} onLookup={open} />
-      {showDetail ? (
+      {showWatchlist ? (
+        <PopupWatchlist onOpen={open} />
+      ) : showDetail ? (
         <>
           <button type="button" class="link-button back" onClick={() => setShowDetail(false)}>
             ← Hosts on this page

@@ -19,6 +19,7 @@ import {
   handleWatchHost,
   refreshUnseen,
 } from './handle-watchlist';
+import { handleExportChangeLog, handleExportWatchlist, handleImportWatchlist } from './handle-watchlist-io';
 import { NOTIFICATION_ID, notifyChanges } from './notify-changes';
 import { createWatchRunner, TICK_MINUTES } from './watch-runner';
 import { migrateWatchlist, pin } from './watchlist-store';
@@ -108,6 +109,20 @@ export function registerWatchlist(deps: WatchWiringDeps) {
   onMessage('markChangesSeen', async ({ sender }) => {
     if (isExtensionPage(sender)) await handleMarkSeen();
   });
+  onMessage('exportWatchlist', async ({ data, sender }) =>
+    isExtensionPage(sender) ? handleExportWatchlist(data) : '',
+  );
+  onMessage('importWatchlist', async ({ data, sender }) => {
+    if (!isExtensionPage(sender))
+      return { added: 0, updated: 0, unchanged: 0, rejected: [], problem: REFUSED };
+    await ready;
+    const report = await handleImportWatchlist(data);
+    if (report.added) checkSoon();
+    return report;
+  });
+  onMessage('exportChangeLog', async ({ sender }) =>
+    isExtensionPage(sender) ? handleExportChangeLog() : '',
+  );
   onMessage('clearAllData', async ({ sender }) =>
     isExtensionPage(sender) ? handleClearAll() : { ok: false as const, message: REFUSED },
   );

@@ -1,0 +1,48 @@
+// The change log, newest first: what changed on which watched host, and when. Entries the user
+// had not seen when the view opened are marked "new".
+import { useState } from 'preact/hooks';
+import type { Change } from '@/utils/watchlist/model';
+import { RecordValue } from './record-value';
+import { when } from './watch-row';
+
+export function ChangeLogView({ changes, newSince }: { changes: Change[]; newSince: number }) {
+  const [host, setHost] = useState('');
+  const hosts = [...new Set(changes.map((c) => c.host))].sort();
+  const shown = host ? changes.filter((c) => c.host === host) : changes;
+  return (
+    <section aria-labelledby="changes-heading">
+      <h2 id="changes-heading">Change log</h2>
+      {changes.length === 0 ? (
+        <p class="meta">No changes recorded yet. The first check of a host is its baseline.</p>
+      ) : (
+        <>
+          <div class="field inline">
+            <label for="change-filter">Show changes of</label>{' '}
+            <select id="change-filter" value={host} onChange={(e) => setHost(e.currentTarget.value)}>
+              <option value="">all hosts</option>
+              {hosts.map((h) => (
+                <option key={h} value={h}>
+                  {h}
+                </option>
+              ))}
+            </select>
+          </div>
+          <ol class="change-log">
+            {shown.map((c) => (
+              <li
+                key={c.id}
+                data-change={c.kind}
+                data-host={c.host}
+                class={(c.id ?? 0) > newSince ? 'unseen' : undefined}
+              >
+                <span class="meta">{when(c.at)}</span> <strong>{c.host}</strong>:{' '}
+                <RecordValue text={c.message} />
+                {(c.id ?? 0) > newSince && <span class="badge"> new</span>}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}

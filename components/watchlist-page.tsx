@@ -1,0 +1,130 @@
+// watchlist.html: every watched host with its state, "Check now" (all or one), the change log,
+// and the watchlist's import and export. The list syncs across the user's browsers; snapshots
+// and the change log stay on this computer.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { parseLookupInput } from '@/utils/hosts/parse-input';
+import { sendMessage, type CheckSummary } from '@/utils/messages/protocol';
+import { ChangeLogView } from './change-log-view';
+import { useWatchlist } from './use-watchlist';
+import { WatchIo } from './watch-io';
+import { WatchRowView } from './watch-row';
+
+export function summaryText(s: CheckSummary): string {
+  const changes = s.changes.length;
+  const parts = [
+    `Checked ${s.checked} host${s.checked === 1 ? '' : 's'}: ${changes === 0 ? 'no changes' : `${changes} change${changes === 1 ? '' : 's'}`}.`,
+  ];
+  if (s.postponed) parts.push(`${s.postponed} will be finished later (a source asked Hostlens to wait).`);
+  return parts.join(' ');
+}
+
+export function WatchlistPage() {
+  const { view, changes, failed } = useWatchlist();
+  const [busy, setBusy] = useState(false);
+  const [summary, setSummary] = useState<CheckSummary | null>(null);
+  const [adding, setAdding] = useState('');
+  const [addProblem, setAddProblem] = useState('');
+  // Which entries were new when the page opened: they stay marked while it is open.
+  const newSince = useRef<number | null>(null);
+  useEffect(() => {
+    if (!view || newSince.current !== null) return;
+    newSince.current = view.unseen > 0 ? (changes[view.unseen]?.id ?? 0) : Number.MAX_SAFE_INTEGER;
+    if (view.unseen > 0) void sendMessage('markChangesSeen', undefined);
+  }, [view, changes]);
+
+  const check = async (host: string | null) => {
+    setBusy(true);
+    try {
+      setSummary(await sendMessage('checkNow', host));
+    } catch {
+      setSummary({
+        checked: 0,
+        postponed: 0,
+        changes: [],
+        problems: ['Hostlens’s background did not answer.'],
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const add = async (event: Event) => {
+    event.preventDefault();
+    const parsed = parseLookupInput(adding);
+    if (!parsed.ok) return setAddProblem(parsed.message);
+    const result = await sendMessage('watchHost', { host: parsed.host.name });
+    if (result.ok) {
+      setAdding('');
+      setAddProblem('');
+    } else setAddProblem(result.message);
+  };
+
+  return (
+    <main class="watchlist">
+      <header class="app-header">
+        <h1>Watchlist</h1>
+        <a href="/options.html">Settings</a>
+      </header>
+      {failed && (
+        <p class="input-error" role="alert">
+          {failed}
+        </p>
+      )}
+      {view?.problem && (
+        <p class="input-error" role="alert">
+          {view.problem}
+        </p>
+      )}
+      <form class="field inline" onSubmit={(e) => void add(e)}>
+        <label for="watch-add">Watch a host</label>{' '}
+        <input
+          id="watch-add"
+          value={adding}
+          spellcheck={false}
+          onInput={(e) => setAdding(e.currentTarget.value)}
+        />{' '}
+        <button type="submit">Watch</button>
+        {addProblem && (
+          <span class="input-error" role="alert">
+            {' '}
+            {addProblem}
+          </span>
+        )}
+      </form>
+      <p class="actions">
+        <button type="button" disabled={busy || !view?.rows.length} onClick={() => void check(null)}>
+          Check now
+        </button>{' '}
+        <span role="status">{busy ? 'Checking…' : summary ? summaryText(summary) : ''}</span>
+      </p>
+      {summary && summary.problems.length > 0 && (
+        <ul class="problems">
+          {summary.problems.map((p) => (
+            <li key={p} class="status-error">
+              {p}
+            </li>
+          ))}
+        </ul>
+      )}
+      {view && view.rows.length === 0 && (
+        <p class="meta">
+          Nothing is watched yet. Pin a host from its card, the details view or the page’s context menu
+          (“Watch this host”), or type one above. Each watched host is re-checked on a schedule (set in
+          Settings); every change — records added or removed, a name that stops resolving, a new name seen on
+          its address, a registration change — is recorded below and notified. The list follows you to your
+          other browsers; the snapshots and the change log stay on this computer.
+        </p>
+      )}
+      <ul class="watch-rows">
+        {view?.rows.map((row) => (
+          <WatchRowView key={row.host} row={row} busy={busy} onCheck={(h) => void check(h)} />
+        ))}
+      </ul>
+      <ChangeLogView changes={changes} newSince={newSince.current ?? Number.MAX_SAFE_INTEGER} />
+      <WatchIo />
+      <p class="meta">
+        Passive DNS shows what a name resolved to and when — not who looked it up. A new name on an address
+        means a source saw that name resolve to it.
+      </p>
+    </main>
+  );
+}
