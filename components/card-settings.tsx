@@ -49,6 +49,10 @@ export function CardSettings({
         />
         <label for="card-trigger-click">Only when I click a host</label>
       </div>
+      <p class="meta">
+        Never on some sites: list them under “Sites where Hostlens stays off” below — there Hostlens neither
+        marks nor looks anything up.
+      </p>
     </fieldset>
   );
 }

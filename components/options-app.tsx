@@ -5,6 +5,8 @@ import { checkResolverUrl, originPattern } from '@/utils/dns/resolver-url';
 import { loadSettings, saveSettings, type Settings } from '@/utils/settings/settings';
 import { loadSourceKeys, saveSourceKeys, type SourceKeys } from '@/utils/settings/source-keys';
 import { CardSettings } from './card-settings';
+import { ClearData } from './clear-data';
+import { WatchSettings } from './watch-settings';
 import { checkSources } from './check-sources';
 import { HistorySources } from './history-sources';
 import { ExcludedSitesField, parseExcludedSites } from './excluded-sites-field';
@@ -18,13 +20,15 @@ export function OptionsApp() {
   const [excludedText, setExcludedText] = useState('');
   const [keys, setKeys] = useState<SourceKeys>({});
 
+  const reload = async () => {
+    setKeys(await loadSourceKeys());
+    const { settings: loaded, problem } = await loadSettings();
+    setSettings(loaded);
+    setExcludedText(loaded.excludedSites.join('\n'));
+    if (problem) setNotice({ kind: 'error', text: problem });
+  };
   useEffect(() => {
-    void loadSourceKeys().then(setKeys);
-    void loadSettings().then(({ settings: loaded, problem }) => {
-      setSettings(loaded);
-      setExcludedText(loaded.excludedSites.join('\n'));
-      if (problem) setNotice({ kind: 'error', text: problem });
-    });
+    void reload();
   }, []);
 
   if (!settings) return <p>Loading settings…</p>;
@@ -43,6 +47,11 @@ export function OptionsApp() {
         text: 'The rest time must be a whole number from 100 to 2000 milliseconds.',
       });
     }
+    const { maxChanges, maxDays } = settings.retention;
+    if (!Number.isInteger(maxChanges) || maxChanges < 100 || maxChanges > 100_000)
+      return setNotice({ kind: 'error', text: 'Keep at most 100 to 100,000 changes.' });
+    if (!Number.isInteger(maxDays) || maxDays < 1 || maxDays > 3650)
+      return setNotice({ kind: 'error', text: 'Keep changes for 1 to 3,650 days.' });
     const excluded = parseExcludedSites(excludedText);
     if (!excluded.ok) return setNotice({ kind: 'error', text: excluded.message });
     const sources = checkSources(settings, keys);
@@ -94,6 +103,7 @@ export function OptionsApp() {
         />
         <CardSettings value={settings} onChange={(fields) => setSettings({ ...settings, ...fields })} />
         <ExcludedSitesField value={excludedText} onChange={setExcludedText} />
+        <WatchSettings value={settings} onChange={(fields) => setSettings({ ...settings, ...fields })} />
         <p>
           <button type="submit">Save</button>{' '}
           {notice && (
@@ -106,6 +116,7 @@ export function OptionsApp() {
           )}
         </p>
       </form>
+      <ClearData onCleared={() => void reload()} />
     </main>
   );
 }

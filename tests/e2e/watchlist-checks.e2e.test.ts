@@ -147,4 +147,24 @@ describe('watching a host', () => {
       await fresh.close();
     }
   });
+
+  it('options: the schedule and retention are kept; "Clear all data" empties the watchlist', async () => {
+    const options = await ext.openExtensionPage('options.html');
+    await options.getByLabel('Check watched hosts').selectOption('1440');
+    await options.getByLabel('Notify me of changes').setChecked(false);
+    await options.getByLabel('Keep changes for this many days').fill('30');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByText('Saved.').waitFor();
+    await options.reload();
+    expect(await options.getByLabel('Check watched hosts').inputValue()).toBe('1440');
+    expect(await options.getByLabel('Notify me of changes').isChecked()).toBe(false);
+    expect(await options.getByLabel('Keep changes for this many days').inputValue()).toBe('30');
+
+    await options.getByRole('button', { name: 'Clear all data' }).click();
+    await options.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await options.getByText('Everything was deleted').waitFor();
+    const page = await ext.openExtensionPage('watchlist.html');
+    await page.getByText('Nothing is watched yet').waitFor();
+    expect(await page.locator('[data-change]').count()).toBe(0);
+  });
 });
