@@ -38,7 +38,7 @@ export default defineConfig({
       name: 'Hostlens',
       description: 'Marks host names and IPs in what you read; shows their live DNS, history and changes.',
       // `scripting`: the card's code is injected into a tab only when the reader asks for a card.
-      permissions: ['storage', 'scripting', 'alarms', 'notifications', 'contextMenus'],
+      permissions: ['storage', 'scripting', 'alarms', 'notifications', 'contextMenus', 'activeTab'],
       commands: {
         'walk-marks': {
           suggested_key: { default: 'Alt+Shift+H' },

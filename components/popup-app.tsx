@@ -2,6 +2,7 @@
 // `?tabId=N` names the tab (the toolbar opens it for the active tab); `?host=` opens a host's
 // detail view directly ("Open details").
 import { useEffect, useState } from 'preact/hooks';
+import { EvidenceExport } from './evidence-export';
 import { HostDetail } from './host-detail';
 import { LookupForm } from './lookup-form';
 import { PageHostsList } from './page-hosts-list';
@@ -12,7 +13,7 @@ import { useTabHosts } from './use-tab-hosts';
 export function PopupApp({ params }: { params: URLSearchParams }) {
   const initialHost = params.get('host') ?? '';
   const { state, lookUp } = useHostLookup();
-  const { hosts } = useTabHosts(params.get('tabId'));
+  const { tabId, hosts } = useTabHosts(params.get('tabId'));
   const [showDetail, setShowDetail] = useState(Boolean(initialHost));
   const [showWatchlist, setShowWatchlist] = useState(params.get('view') === 'watchlist');
   useEffect(() => {
@@ -55,7 +56,10 @@ export function PopupApp({ params }: { params: URLSearchParams }) {
           />
         </>
       ) : (
-        <PageHostsList hosts={hosts} onOpen={open} />
+        <>
+          <PageHostsList hosts={hosts} onOpen={open} />
+          {tabId !== null && hosts && hosts.length > 0 && <EvidenceExport tabId={tabId} />}
+        </>
       )}
     </main>
   );

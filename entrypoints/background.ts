@@ -1,5 +1,6 @@
 // Wiring only: listeners are registered synchronously at start (MV3 workers are woken by the
 // event itself), and each awaits the runtime's `ready` before answering.
+import { handleExportEvidence } from '@/utils/evidence/handle-evidence';
 import { handleHistory } from '@/utils/history/handle-history';
 import { createHistoryRuntime } from '@/utils/history/history-runtime';
 import { createCertificatesHandler } from '@/utils/history/handle-certificates';
@@ -8,6 +9,7 @@ import { createRdapClient } from '@/utils/history/rdap-client';
 import { handleLookup } from '@/utils/lookup/handle-lookup';
 import { createLookupRuntime } from '@/utils/lookup/lookup-runtime';
 import { onMessage, sendMessage } from '@/utils/messages/protocol';
+import { isExtensionPage } from '@/utils/messages/sender';
 import { handlePageHosts } from '@/utils/tab-hosts/handle-page-hosts';
 import { forgetTab } from '@/utils/tab-hosts/tab-hosts';
 import { injectCard } from '@/utils/page/inject-card';
@@ -48,6 +50,11 @@ export default defineBackground(() => {
     const pinned = await handlePin(data, true);
     watch.checkSoon();
     return pinned;
+  });
+  onMessage('exportEvidence', async ({ data, sender }) => {
+    if (!isExtensionPage(sender)) return { ok: false as const, message: 'Only Hostlens’s popup may export.' };
+    await runtime.ready;
+    return handleExportEvidence(data, runtime.ask);
   });
   onMessage('unpinHost', ({ data }) => handlePin(data, false));
   onMessage('openDetails', ({ data }) => handleOpenDetails(data));

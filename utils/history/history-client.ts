@@ -47,6 +47,10 @@ export function followUp(last: SourceRequest, next: SourceRequest | undefined): 
   return { url: url.toString(), headers: { ...last.headers, ...next.headers } };
 }
 
+/** Where a source's answer is kept (the `pdns` stored cache): readers that must not fetch use it too. */
+export const historyCacheKey = (adapter: PdnsAdapter, base: string, host: Host) =>
+  `${adapter.id}|${base}|${host.name}`;
+
 export interface HistoryClientOptions {
   fetch?: typeof fetch;
   now?: () => number;
@@ -107,7 +111,7 @@ export function createHistoryClient(options: HistoryClientOptions = {}): AskSour
 
   return async (adapter, base, key, host, { fresh = false } = {}) => {
     const endpoint = `${adapter.id}|${base}`;
-    const cacheKey = `${endpoint}|${host.name}`;
+    const cacheKey = historyCacheKey(adapter, base, host);
     // A fresh question (a watchlist check) skips the kept answer but still refreshes it.
     const cached = fresh ? undefined : await options.cache?.get(cacheKey);
     if (cached) return ok(cached);

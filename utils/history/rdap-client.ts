@@ -83,6 +83,15 @@ function specialRange(address: string): string | null {
   return range === 'unicast' ? null : (SPECIAL_RANGES[range] ?? 'a special-purpose address');
 }
 
+/** RDAP knows registered domains, not their subdomains; addresses as they are. */
+const rdapQuery = (host: Host) => (host.kind === 'domain' ? (getDomain(host.name) ?? host.name) : host.name);
+
+/** Where an answer is kept (the `rdap` stored cache): readers that must not fetch use it too. */
+export function rdapCacheKey(host: Host, settings: RdapSettings): string {
+  const where = settings.baseUrl || `${settings.bootstrapUrl}|${settings.fallbackUrl}`;
+  return `${where}|${host.kind === 'domain' ? 'domain' : 'ip'}/${rdapQuery(host)}`;
+}
+
 export function createRdapClient(options: RdapClientOptions = {}): AskRdap {
   const now = options.now ?? Date.now;
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -230,10 +239,8 @@ export function createRdapClient(options: RdapClientOptions = {}): AskRdap {
         });
     }
     const kind: Kind = host.kind === 'domain' ? 'domain' : 'ip';
-    // RDAP knows registered domains, not their subdomains.
-    const query = kind === 'domain' ? (getDomain(host.name) ?? host.name) : host.name;
-    const where = settings.baseUrl || `${settings.bootstrapUrl}|${settings.fallbackUrl}`;
-    const key = `${where}|${kind}/${query}`;
+    const query = rdapQuery(host);
+    const key = rdapCacheKey(host, settings);
     if (!fresh) {
       const cached = await answers.get(key);
       if (cached) return ok(cached);
