@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { getDomain } from 'tldts';
 import { toUnicodeName } from '@/utils/hosts/idn';
+import { sendMessage } from '@/utils/messages/protocol';
 import type { MarkedHost } from '@/utils/page/page-marks';
 import { visibleText } from '@/utils/text/visible-text';
 
@@ -37,6 +38,14 @@ export function PageHostsList({
   onOpen: (host: string) => void;
 }) {
   const [filter, setFilter] = useState('');
+  const [watched, setWatched] = useState<Record<string, string>>({});
+  const watch = async (host: string) => {
+    const result = await sendMessage('watchHost', { host }).catch(() => ({
+      ok: false as const,
+      message: 'Could not change the watchlist.',
+    }));
+    setWatched((w) => ({ ...w, [host]: result.ok ? 'Watching' : result.message }));
+  };
   const groups = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     const shown = (hosts ?? []).filter(
@@ -88,6 +97,21 @@ export function PageHostsList({
                   </span>
                   <span class="context">{visibleText(host.context)}</span>
                 </button>
+                {watched[host.host] ? (
+                  <span class="meta" role="status">
+                    {' '}
+                    {watched[host.host]}
+                  </span>
+                ) : (
+                  <button
+                    type="button"
+                    class="link-button"
+                    aria-label={`Watch ${host.host}`}
+                    onClick={() => void watch(host.host)}
+                  >
+                    Watch
+                  </button>
+                )}
               </li>
             ))}
           </ul>

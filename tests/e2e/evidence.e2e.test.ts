@@ -98,6 +98,11 @@ describe('evidence export', () => {
     );
     // Outside code spans, no line carries markup.
     expect(markdown.split('\n').some((l) => /^\s*</.test(l))).toBe(false);
+    // The same list pins a host to the watchlist.
+    await popup.getByRole('button', { name: 'Watch mail1.trump-email.com' }).click();
+    await popup.getByRole('status').filter({ hasText: 'Watching' }).waitFor();
+    const watchlist = await ext.openExtensionPage('watchlist.html');
+    await watchlist.locator('[data-host="mail1.trump-email.com"]').waitFor();
     await popup.close();
     await tab.close();
   });
