@@ -177,8 +177,8 @@ describe('the hover card', () => {
     const pin = tab.locator('hostlens-card').getByRole('button', { name: 'Pin' });
     await pin.click();
     await tab.locator('hostlens-card').getByRole('button', { name: 'Unpin' }).waitFor();
-    const stored = await ext.worker.evaluate(() => (globalThis as any).chrome.storage.sync.get('watchlist'));
-    expect(stored.watchlist.map((w: { host: string }) => w.host)).toEqual(['listrak.com']);
+    const stored = await ext.worker.evaluate(() => (globalThis as any).chrome.storage.sync.get(null));
+    expect(Object.keys(stored).filter((k) => k.startsWith('watch:'))).toEqual(['watch:listrak.com']);
     // A page script's synthetic click does nothing.
     await tab.evaluate(() => {
       const root = document.querySelector('hostlens-card')!.shadowRoot!;
