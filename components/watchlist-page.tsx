@@ -1,7 +1,7 @@
 // watchlist.html: every watched host with its state, "Check now" (all or one), the change log,
 // and the watchlist's import and export. The list syncs across the user's browsers; snapshots
 // and the change log stay on this computer.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { parseLookupInput } from '@/utils/hosts/parse-input';
 import { sendMessage, type CheckSummary } from '@/utils/messages/protocol';
 import { ChangeLogView } from './change-log-view';
@@ -25,12 +25,12 @@ export function WatchlistPage() {
   const [adding, setAdding] = useState('');
   const [addProblem, setAddProblem] = useState('');
   // Which entries were new when the page opened: they stay marked while it is open.
-  const newSince = useRef<number | null>(null);
+  const [newSince, setNewSince] = useState<number | null>(null);
   useEffect(() => {
-    if (!view || newSince.current !== null) return;
-    newSince.current = view.unseen > 0 ? (changes[view.unseen]?.id ?? 0) : Number.MAX_SAFE_INTEGER;
+    if (!view || newSince !== null) return;
+    setNewSince(view.unseen > 0 ? (changes[view.unseen]?.id ?? 0) : Number.MAX_SAFE_INTEGER);
     if (view.unseen > 0) void sendMessage('markChangesSeen', undefined);
-  }, [view, changes]);
+  }, [view, changes, newSince]);
 
   const check = async (host: string | null) => {
     setBusy(true);
@@ -119,7 +119,7 @@ export function WatchlistPage() {
           <WatchRowView key={row.host} row={row} busy={busy} onCheck={(h) => void check(h)} />
         ))}
       </ul>
-      <ChangeLogView changes={changes} newSince={newSince.current ?? Number.MAX_SAFE_INTEGER} />
+      <ChangeLogView changes={changes} newSince={newSince ?? Number.MAX_SAFE_INTEGER} />
       <WatchIo />
       <p class="meta">
         Passive DNS shows what a name resolved to and when — not who looked it up. A new name on an address

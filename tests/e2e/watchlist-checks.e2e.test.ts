@@ -100,6 +100,8 @@ describe('watching a host', () => {
       Object.keys(await (globalThis as any).chrome.notifications.getAll()),
     );
     expect(notifications).toEqual(['hostlens-watchlist-changes']);
+    // The toolbar badge says there are unseen changes until the watchlist is opened again.
+    expect(await ext.worker.evaluate(() => (globalThis as any).chrome.action.getBadgeText({}))).toBe('Δ5');
     await page.close();
   });
 
@@ -108,6 +110,10 @@ describe('watching a host', () => {
     const page = await openWatchlist(ext);
     await page.locator('[data-change="new-name"]').waitFor();
     expect((await changes(page)).length).toBe(5);
+    expect(await page.locator('[data-change].unseen').count()).toBe(5);
+    await expect
+      .poll(() => ext.worker.evaluate(() => (globalThis as any).chrome.action.getBadgeText({})))
+      .toBe('');
     // The snapshot was kept: checking again finds nothing new.
     await checkNow(page);
     expect((await changes(page)).length).toBe(5);
