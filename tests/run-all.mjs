@@ -34,5 +34,35 @@ for (const suite of suites) {
   passed += p;
   failed += f;
 }
+// `web-ext lint` on the Firefox release build: one check that fails on any error. Warnings are
+// listed; each is explained in README ("Firefox: web-ext lint").
+{
+  const started = Date.now();
+  const build = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const lint = spawnSync('npx', ['web-ext', 'lint', '-s', '.output/firefox-mv2', '--output', 'json'], {
+    encoding: 'utf8',
+    maxBuffer: 20_000_000,
+  });
+  let ok = false;
+  try {
+    const result = JSON.parse(lint.stdout);
+    const { errors, warnings, notices } = result.summary;
+    for (const kind of ['errors', 'warnings'])
+      for (const m of result[kind])
+        console.log(`  ${kind.slice(0, -1)}: ${m.code} in ${m.file ?? '-'}: ${m.message}`);
+    console.log(`web-ext lint: ${errors} errors, ${warnings} warnings, ${notices} notices`);
+    ok = build.status === 0 && errors === 0;
+  } catch {
+    console.log(`web-ext lint did not run: ${lint.stderr?.slice(0, 500)}`);
+  }
+  console.log(
+    `lint: ${ok ? 1 : 0} passed, ${ok ? 0 : 1} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  if (ok) passed++;
+  else failed++;
+}
+
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
