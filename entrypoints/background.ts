@@ -60,6 +60,12 @@ export default defineBackground(() => {
   onMessage('openDetails', ({ data }) => handleOpenDetails(data));
   onMessage('injectCard', ({ sender }) => injectCard(sender));
 
+  // The first-run page, once. Test builds skip it: every test starts with a fresh profile.
+  browser.runtime.onInstalled.addListener((details) => {
+    if (details.reason === 'install' && import.meta.env.MODE !== 'e2e')
+      void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
+
   // Alt+Shift+H (rebindable in the browser's shortcut settings): walk the marks of the tab.
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === WALK_COMMAND && tab?.id !== undefined)

@@ -1,0 +1,50 @@
+// A new user's first page: it explains what is sent to whom, and its sample article is marked
+// and carded by the same code as any page — hovering a host there shows its live DNS.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchExtension } from './support/browser';
+import { setResolver } from './support/pages';
+
+type Extension = Awaited<ReturnType<typeof launchExtension>>;
+
+describe('the welcome page', () => {
+  const dohUrl = inject('dohUrl');
+  let ext: Extension;
+
+  beforeAll(async () => {
+    ext = await launchExtension();
+    expect(await setResolver(ext, dohUrl)).toBe('Saved.');
+  });
+  afterAll(async () => ext?.close());
+
+  it('marks the sample article and opens a card with live DNS', async () => {
+    const page = await ext.openExtensionPage('welcome.html');
+    await page.waitForFunction(() => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= 6);
+    const marked = await page.evaluate(() =>
+      [...(CSS as any).highlights.get('hostlens')].map((r: Range) => r.toString()).sort(),
+    );
+    expect(marked).toEqual([
+      '66.216.133.29',
+      'cendyn.com',
+      'listrak.com',
+      'mail1.trump-email.com',
+      'researchers[.]example[.]org',
+      'trump1.contact-client.com',
+    ]);
+    expect(await page.locator('#sample-count').textContent()).toBe('6');
+    expect(await page.getByText('Reading a page sends nothing.').count()).toBe(1);
+
+    const box = await page.evaluate(() => {
+      const range = [...(CSS as any).highlights.get('hostlens')].find(
+        (r: Range) => r.toString() === 'mail1.trump-email.com',
+      ) as Range;
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.move(box.x - 40, box.y - 40);
+    await page.mouse.move(box.x, box.y, { steps: 4 });
+    await page.locator('hostlens-card [data-section="dns"][data-state="ok"]').waitFor({ timeout: 15_000 });
+    expect(await page.locator('hostlens-card [data-record-type="A"] td').first().textContent()).toBe(
+      '66.216.133.29',
+    );
+  });
+});
