@@ -12,9 +12,10 @@ export function CardSettings({
 }) {
   return (
     <fieldset>
-      <legend>When a host’s card opens</legend>
+      <legend>When a host’s card opens (and lookups happen)</legend>
       <p class="meta">
-        A card’s lookup sends only the host name to your resolver, and only when the card opens.
+        Three choices: when the pointer pauses on a host, only when you click one, or never on the sites you
+        list below. A card’s lookup sends only the host name to your resolver, and only when the card opens.
       </p>
       <div class="choice">
         <input

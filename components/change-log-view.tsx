@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { Change } from '@/utils/watchlist/model';
 import { RecordValue } from './record-value';
-import { when } from './watch-row';
+import { when } from './watch-text';
 
 export function ChangeLogView({ changes, newSince }: { changes: Change[]; newSince: number }) {
   const [host, setHost] = useState('');
@@ -35,8 +35,10 @@ export function ChangeLogView({ changes, newSince }: { changes: Change[]; newSin
                 data-host={c.host}
                 class={(c.id ?? 0) > newSince ? 'unseen' : undefined}
               >
-                <span class="meta">{when(c.at)}</span> <strong>{c.host}</strong>:{' '}
-                <RecordValue text={c.message} />
+                <time class="meta" dateTime={new Date(c.at).toISOString()}>
+                  {when(c.at)}
+                </time>{' '}
+                <strong>{c.host}</strong>: <RecordValue text={c.message} />
                 {(c.id ?? 0) > newSince && <span class="badge"> new</span>}
               </li>
             ))}

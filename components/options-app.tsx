@@ -47,6 +47,9 @@ export function OptionsApp() {
         text: 'The rest time must be a whole number from 100 to 2000 milliseconds.',
       });
     }
+    const { intervalMinutes } = settings.watch;
+    if (!Number.isInteger(intervalMinutes) || intervalMinutes < 15 || intervalMinutes > 10_080)
+      return setNotice({ kind: 'error', text: 'Check watched hosts every 15 minutes to 7 days.' });
     const { maxChanges, maxDays } = settings.retention;
     if (!Number.isInteger(maxChanges) || maxChanges < 100 || maxChanges > 100_000)
       return setNotice({ kind: 'error', text: 'Keep at most 100 to 100,000 changes.' });

@@ -6,7 +6,7 @@ import { EvidenceExport } from './evidence-export';
 import { HostDetail } from './host-detail';
 import { LookupForm } from './lookup-form';
 import { PageHostsList } from './page-hosts-list';
-import { PopupWatchlist } from './popup-watchlist';
+import { PopupWatchlist, WatchlistTabLabel } from './popup-watchlist';
 import { useHostLookup } from './use-host-lookup';
 import { useTabHosts } from './use-tab-hosts';
 
@@ -36,7 +36,7 @@ export function PopupApp({ params }: { params: URLSearchParams }) {
           aria-pressed={showWatchlist}
           onClick={() => setShowWatchlist(!showWatchlist)}
         >
-          Watchlist
+          <WatchlistTabLabel />
         </button>
         <a href="/options.html" target="_blank" rel="noopener">
           Settings

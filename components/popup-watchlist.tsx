@@ -1,17 +1,21 @@
 // The popup's watchlist tab: each watched host's state at a glance, "Check now", and the way to
 // the full page (notes, change log, import and export).
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/messages/protocol';
+import { visibleText } from '@/utils/text/visible-text';
 import { useWatchlist } from './use-watchlist';
-import { summaryText } from './watchlist-page';
+import { hostDisplay, shortStatusText, summaryText } from './watch-text';
 
 export function PopupWatchlist({ onOpen }: { onOpen: (host: string) => void }) {
   const { view, changes } = useWatchlist(5);
   const [status, setStatus] = useState('');
   const check = async () => {
     setStatus('Checking…');
-    setStatus(summaryText(await sendMessage('checkNow', null)));
+    try {
+      setStatus(summaryText(await sendMessage('checkNow', null)));
+    } catch {
+      setStatus('Hostlens’s background did not answer; try again.');
+    }
   };
   if (!view) return <p class="meta">Loading the watchlist…</p>;
   return (
@@ -24,15 +28,9 @@ export function PopupWatchlist({ onOpen }: { onOpen: (host: string) => void }) {
           {view.rows.map((row) => (
             <li key={row.host} data-host={row.host} class="watch-row">
               <button type="button" class="link-button" onClick={() => onOpen(row.host)}>
-                {row.host}
+                {visibleText(hostDisplay(row.host).display)}
               </button>{' '}
-              <span class="meta">
-                {row.status
-                  ? row.addresses.length
-                    ? row.addresses.join(', ')
-                    : row.status
-                  : 'not checked yet'}
-              </span>
+              <span class="meta">{shortStatusText(row)}</span>
               {row.unseenChanges > 0 && <span class="badge"> {row.unseenChanges} new</span>}
             </li>
           ))}
@@ -51,18 +49,31 @@ export function PopupWatchlist({ onOpen }: { onOpen: (host: string) => void }) {
         <button type="button" disabled={view.rows.length === 0} onClick={() => void check()}>
           Check now
         </button>{' '}
-        <button
-          type="button"
-          onClick={() =>
-            void browser.tabs.create({
-              url: (browser.runtime.getURL as (p: string) => string)('/watchlist.html'),
-            })
-          }
-        >
+        <a href="/watchlist.html" target="_blank" rel="noopener">
           Open the full watchlist
-        </button>{' '}
+        </a>{' '}
         <span role="status">{status}</span>
       </p>
     </section>
+  );
+}
+
+/** The popup's "Watchlist" tab label, with the count of changes not seen yet (as the toolbar badge). */
+export function WatchlistTabLabel() {
+  const { view } = useWatchlist(0);
+  const unseen = view?.unseen ?? 0;
+  return (
+    <>
+      Watchlist
+      {unseen > 0 && (
+        <>
+          {' '}
+          <span class="badge">
+            {unseen}
+            <span class="visually-hidden"> unseen {unseen === 1 ? 'change' : 'changes'}</span>
+          </span>
+        </>
+      )}
+    </>
   );
 }

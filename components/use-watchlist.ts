@@ -1,5 +1,6 @@
 // The watchlist as the background reports it, refreshed whenever a check, a pin or another
 // browser's sync changes it (the background bumps `watchlistRevision` after each check).
+// `changeLimit` 0 skips the change log (the popup's tab label needs only the unseen count).
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage, type WatchlistView } from '@/utils/messages/protocol';
@@ -13,7 +14,7 @@ export function useWatchlist(changeLimit = 500) {
     try {
       const [next, log] = await Promise.all([
         sendMessage('getWatchlist', undefined),
-        sendMessage('getChangeLog', { limit: changeLimit }),
+        changeLimit > 0 ? sendMessage('getChangeLog', { limit: changeLimit }) : [],
       ]);
       setView(next);
       setChanges(log);

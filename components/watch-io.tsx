@@ -25,6 +25,7 @@ export function WatchIo() {
       format === 'json' ? 'application/json' : 'text/csv',
     );
   };
+  const failedExport = () => setProblem('Hostlens’s background did not answer; nothing was exported.');
   const importFile = async (file: File | undefined) => {
     setReport(null);
     setProblem('');
@@ -40,18 +41,18 @@ export function WatchIo() {
     <section aria-labelledby="io-heading">
       <h2 id="io-heading">Export and import</h2>
       <p class="actions">
-        <button type="button" onClick={() => void exportList('json')}>
+        <button type="button" onClick={() => void exportList('json').catch(failedExport)}>
           Export watchlist (JSON)
         </button>{' '}
-        <button type="button" onClick={() => void exportList('csv')}>
+        <button type="button" onClick={() => void exportList('csv').catch(failedExport)}>
           Export watchlist (CSV)
         </button>{' '}
         <button
           type="button"
           onClick={() =>
-            void sendMessage('exportChangeLog', undefined).then((csv) =>
-              download(`hostlens-changes-${stamp()}.csv`, csv, 'text/csv'),
-            )
+            void sendMessage('exportChangeLog', undefined)
+              .then((csv) => download(`hostlens-changes-${stamp()}.csv`, csv, 'text/csv'))
+              .catch(failedExport)
           }
         >
           Export change log (CSV)
@@ -63,9 +64,15 @@ export function WatchIo() {
           id="watch-import"
           type="file"
           accept=".json,.csv,application/json,text/csv"
-          onChange={(e) =>
-            void importFile(e.currentTarget.files?.[0]).catch(() => setProblem('The file could not be read.'))
-          }
+          onChange={(e) => {
+            const input = e.currentTarget;
+            void importFile(input.files?.[0])
+              .catch(() => setProblem('The file could not be read.'))
+              // Cleared, so choosing the same file again (after fixing it) imports it again.
+              .finally(() => {
+                input.value = '';
+              });
+          }}
         />
         <p class="meta">Hosts in the file are added (or their note and tags updated); none are removed.</p>
       </div>
@@ -74,11 +81,14 @@ export function WatchIo() {
           {problem}
         </p>
       )}
+      {report?.problem && (
+        <p class="input-error" role="alert">
+          {report.problem}
+        </p>
+      )}
       {report && (
         <div role="status" class="import-report">
-          {report.problem ? (
-            <p class="input-error">{report.problem}</p>
-          ) : (
+          {report.problem ? null : (
             <p>
               Imported: {report.added} added, {report.updated} updated, {report.unchanged} unchanged
               {report.rejected.length > 0 && `, ${report.rejected.length} not imported`}.
@@ -91,6 +101,7 @@ export function WatchIo() {
                   Line {r.line}: {r.reason}
                 </li>
               ))}
+              {report.rejected.length > 100 && <li>…and {report.rejected.length - 100} more.</li>}
             </ul>
           )}
         </div>

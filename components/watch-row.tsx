@@ -1,46 +1,38 @@
 // One watched host in the watchlist view: its state in plain words, its note and tags (edited
-// in place), and its own "Check now" and "Unpin".
+// in place; written only on "Save note"), and its own "Check now" and "Unpin".
 import { useState } from 'preact/hooks';
-import { describeStatus } from '@/utils/dns/model';
 import { sendMessage } from '@/utils/messages/protocol';
+import { visibleText } from '@/utils/text/visible-text';
 import type { WatchRow as Row } from '@/utils/watchlist/model';
 import { RecordValue } from './record-value';
-
-export const when = (ms: number | undefined) => (ms === undefined ? '—' : new Date(ms).toLocaleString());
-
-function statusText(row: Row): string {
-  if (!row.status) return 'not checked yet';
-  if (row.status === 'NOERROR')
-    return row.addresses.length
-      ? `resolves to ${row.addresses.join(', ')}`
-      : 'the name exists but has no address';
-  return describeStatus(row.status);
-}
-
-export function parseTags(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean),
-    ),
-  ].slice(0, 20);
-}
+import { hostDisplay, nextCheckText, parseTags, statusText, when } from './watch-text';
 
 export function WatchRowView({
   row,
   onCheck,
   busy,
+  now,
 }: {
   row: Row;
   onCheck: (host: string) => void;
   busy: boolean;
+  /** When the list was fetched: "next check" says "due now" for times before it. */
+  now: number;
 }) {
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(row.note);
   const [tags, setTags] = useState(row.tags.join(', '));
   const [problem, setProblem] = useState('');
+  const name = hostDisplay(row.host);
+  // Buttons name the host as the reader sees it (an IDN in Unicode, invisible characters shown).
+  const label = visibleText(name.display);
+  // The editor starts from what is stored now: another browser may have changed it since.
+  const edit = () => {
+    setNote(row.note);
+    setTags(row.tags.join(', '));
+    setProblem('');
+    setEditing(true);
+  };
   const save = async () => {
     const result = await sendMessage('watchHost', { host: row.host, note, tags: parseTags(tags) });
     if (result.ok) {
@@ -48,12 +40,17 @@ export function WatchRowView({
       setProblem('');
     } else setProblem(result.message);
   };
+  const unpin = async () => {
+    setProblem('');
+    await sendMessage('unpinHost', row.host);
+  };
   return (
     <li class="watch-row" data-host={row.host}>
       <div class="watch-head">
         <strong>
-          <RecordValue text={row.host} />
-        </strong>{' '}
+          <RecordValue text={name.display} />
+        </strong>
+        {name.ascii && <span class="meta"> · ASCII (punycode): {name.ascii}</span>}{' '}
         {row.unseenChanges > 0 && (
           <span class="badge" title="changes you have not seen yet">
             {row.unseenChanges} new
@@ -61,10 +58,10 @@ export function WatchRowView({
         )}
       </div>
       <p class="meta">
-        {statusText(row)} · last checked {when(row.lastCheckedAt)} · next {when(row.nextCheckAt)} · last
-        change {when(row.lastChangeAt)}
+        {statusText(row)} · last checked {when(row.lastCheckedAt)} · next check{' '}
+        {nextCheckText(row.nextCheckAt, now)} · last change {when(row.lastChangeAt)}
       </p>
-      {row.lastProblem && <p class="status-error">{row.lastProblem}</p>}
+      {row.lastProblem && <p class="status-error">Last check: {row.lastProblem}</p>}
       {!editing && (row.note || row.tags.length > 0) && (
         <p class="note">
           {row.note && <RecordValue text={row.note} />}
@@ -90,12 +87,17 @@ export function WatchRowView({
             <label for={`tags-${row.host}`}>Tags (comma-separated)</label>
             <input id={`tags-${row.host}`} value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
           </div>
-          <button type="button" onClick={() => void save()}>
-            Save note
-          </button>{' '}
-          <button type="button" class="link-button" onClick={() => setEditing(false)}>
-            Cancel
-          </button>
+          <p class="actions">
+            <button
+              type="button"
+              onClick={() => void save().catch(() => setProblem('Could not save the note.'))}
+            >
+              Save note
+            </button>{' '}
+            <button type="button" class="link-button" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </p>
         </div>
       )}
       {problem && (
@@ -105,15 +107,18 @@ export function WatchRowView({
       )}
       <p class="actions">
         <button type="button" disabled={busy} onClick={() => onCheck(row.host)}>
-          Check {row.host} now
+          Check {label} now
         </button>{' '}
         {!editing && (
-          <button type="button" onClick={() => setEditing(true)}>
-            Edit note and tags
+          <button type="button" onClick={edit}>
+            Edit note and tags<span class="visually-hidden"> of {label}</span>
           </button>
         )}{' '}
-        <button type="button" onClick={() => void sendMessage('unpinHost', row.host)}>
-          Unpin {row.host}
+        <button
+          type="button"
+          onClick={() => void unpin().catch(() => setProblem('Could not change the watchlist.'))}
+        >
+          Unpin {label}
         </button>
       </p>
     </li>

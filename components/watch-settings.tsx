@@ -5,12 +5,12 @@ import type { Settings } from '@/utils/settings/settings';
 type Fields = Pick<Settings, 'markStyle' | 'watch' | 'retention'>;
 
 const INTERVALS: Array<[number, string]> = [
-  [15, 'every 15 minutes'],
-  [60, 'every hour'],
-  [360, 'every 6 hours'],
-  [720, 'every 12 hours'],
-  [1440, 'every day'],
-  [10_080, 'every 7 days'],
+  [15, '15 minutes'],
+  [60, '1 hour'],
+  [360, '6 hours (default)'],
+  [720, '12 hours'],
+  [1440, '1 day'],
+  [10_080, '7 days'],
 ];
 
 export function WatchSettings({ value, onChange }: { value: Fields; onChange: (next: Fields) => void }) {
@@ -18,7 +18,7 @@ export function WatchSettings({ value, onChange }: { value: Fields; onChange: (n
     ? INTERVALS
     : [
         ...INTERVALS,
-        [value.watch.intervalMinutes, `every ${value.watch.intervalMinutes} minutes`] as [number, string],
+        [value.watch.intervalMinutes, `${value.watch.intervalMinutes} minutes`] as [number, string],
       ];
   return (
     <>
@@ -44,7 +44,7 @@ export function WatchSettings({ value, onChange }: { value: Fields; onChange: (n
       <fieldset>
         <legend>Watchlist</legend>
         <div class="field">
-          <label for="watch-interval">Check watched hosts</label>
+          <label for="watch-interval">Check watched hosts every</label>
           <select
             id="watch-interval"
             value={String(value.watch.intervalMinutes)}

@@ -8,15 +8,7 @@ import { ChangeLogView } from './change-log-view';
 import { useWatchlist } from './use-watchlist';
 import { WatchIo } from './watch-io';
 import { WatchRowView } from './watch-row';
-
-export function summaryText(s: CheckSummary): string {
-  const changes = s.changes.length;
-  const parts = [
-    `Checked ${s.checked} host${s.checked === 1 ? '' : 's'}: ${changes === 0 ? 'no changes' : `${changes} change${changes === 1 ? '' : 's'}`}.`,
-  ];
-  if (s.postponed) parts.push(`${s.postponed} will be finished later (a source asked Hostlens to wait).`);
-  return parts.join(' ');
-}
+import { summaryText, unseenAbove } from './watch-text';
 
 export function WatchlistPage() {
   const { view, changes, failed } = useWatchlist();
@@ -28,7 +20,7 @@ export function WatchlistPage() {
   const [newSince, setNewSince] = useState<number | null>(null);
   useEffect(() => {
     if (!view || newSince !== null) return;
-    setNewSince(view.unseen > 0 ? (changes[view.unseen]?.id ?? 0) : Number.MAX_SAFE_INTEGER);
+    setNewSince(unseenAbove(changes, view.unseen));
     if (view.unseen > 0) void sendMessage('markChangesSeen', undefined);
   }, [view, changes, newSince]);
 
@@ -58,6 +50,7 @@ export function WatchlistPage() {
     } else setAddProblem(result.message);
   };
 
+  const now = Date.now();
   return (
     <main class="watchlist">
       <header class="app-header">
@@ -116,7 +109,7 @@ export function WatchlistPage() {
       )}
       <ul class="watch-rows">
         {view?.rows.map((row) => (
-          <WatchRowView key={row.host} row={row} busy={busy} onCheck={(h) => void check(h)} />
+          <WatchRowView key={row.host} row={row} busy={busy} now={now} onCheck={(h) => void check(h)} />
         ))}
       </ul>
       <ChangeLogView changes={changes} newSince={newSince ?? Number.MAX_SAFE_INTEGER} />

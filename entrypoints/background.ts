@@ -1,6 +1,6 @@
 // Wiring only: listeners are registered synchronously at start (MV3 workers are woken by the
 // event itself), and each awaits the runtime's `ready` before answering.
-import { handleExportEvidence } from '@/utils/evidence/handle-evidence';
+import { evidenceDeps, handleExportEvidence } from '@/utils/evidence/handle-evidence';
 import { handleHistory } from '@/utils/history/handle-history';
 import { createHistoryRuntime } from '@/utils/history/history-runtime';
 import { createCertificatesHandler } from '@/utils/history/handle-certificates';
@@ -54,7 +54,7 @@ export default defineBackground(() => {
   onMessage('exportEvidence', async ({ data, sender }) => {
     if (!isExtensionPage(sender)) return { ok: false as const, message: 'Only Hostlens’s popup may export.' };
     await runtime.ready;
-    return handleExportEvidence(data, runtime.ask);
+    return handleExportEvidence(data, evidenceDeps(runtime.ask));
   });
   onMessage('unpinHost', ({ data }) => handlePin(data, false));
   onMessage('openDetails', ({ data }) => handleOpenDetails(data));

@@ -1,75 +1,134 @@
-// The evidence report as Markdown that is safe to paste into any editor or CMS: every string
-// from outside (page title, TXT records, registry text, passive-DNS data) is made inert —
-// invisible and bidi characters shown as ⟨U+XXXX⟩, values in code spans whose fence is longer
-// than any backtick run inside, Markdown syntax escaped elsewhere. The only links are the page
-// address, written as code, not as a link.
+// The evidence report as Markdown that is safe to paste into any editor, CMS or issue tracker.
+// Page titles, TXT records, registry text and passive-DNS data are written by whoever controls
+// the page or the zone, so every such string is made inert: invisible and bidi characters shown
+// as ⟨U+XXXX⟩, line breaks flattened, values in code spans whose fence is longer than any
+// backtick run inside (CommonMark §6.1), Markdown punctuation backslash-escaped elsewhere
+// (CommonMark §2.4 allows it for every ASCII punctuation character). No link comes from outside:
+// the page address is a code span, not a link.
 import { visibleText } from '../text/visible-text';
-import type { EvidenceHost, EvidenceReport } from './evidence-report';
+import type { EvidenceHost, EvidenceRegistration, EvidenceReport } from './evidence-report';
 
-/** Text in running prose: no Markdown, HTML or line structure can come through. */
+/** Observations per source shown in the Markdown; the JSON has them all. */
+const MAX_MD_OBSERVATIONS = 50;
+
+/** One line: tabs and line breaks (including U+2028/2029) become spaces. */
+const flatten = (text: string) => text.replace(/[\t\n\u2028\u2029]+/g, ' ');
+
+// Emphasis, links, images, HTML, tables, headings, lists, strike-through, math ($), GitHub
+// mentions (@) and references (#), emoji and autolinks (: and .), attribute lists ({}).
+const MARKDOWN_PUNCTUATION = /[\\`*_[\]()<>{}#+\-.!|~&$^:@=]/g;
+
+/** Text in running prose: no Markdown, HTML, autolink or line structure can come through. */
 export function mdText(text: string): string {
-  return visibleText(text)
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_[\]()|<>~&]/g, (c) => `\\${c}`);
+  // Escaped first: the ⟨U+XXXX⟩ tokens visibleText adds are ours and stay as they are.
+  return visibleText(flatten(text).replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`));
 }
 
-/** A value as a code span (table-safe: pipes escaped, one line, bounded). */
-export function mdCode(text: string, max = 500): string {
-  let value = visibleText(text).replace(/[\r\n]+/g, ' ');
-  if (value.length > max) value = `${value.slice(0, max)}… (${value.length - max} more characters)`;
+/**
+ * A value as a code span: literal whatever it holds. `table`: inside a GFM table row, where a
+ * pipe must be escaped even in a code span. Long values are cut (the JSON keeps them whole).
+ */
+export function mdCode(
+  text: string,
+  { max = 500, table = false }: { max?: number; table?: boolean } = {},
+): string {
+  const chars = [...visibleText(flatten(text))];
+  let value =
+    chars.length > max
+      ? `${chars.slice(0, max).join('')}… (${chars.length - max} more characters in the JSON)`
+      : chars.join('');
+  if (value.trim() === '') return '*(empty)*';
+  if (table) value = value.replace(/\|/g, '\\|');
   const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
-  return `${fence} ${value.replace(/\|/g, '\\|')} ${fence}`;
+  // The spaces let a value start or end with a backtick; CommonMark strips one on each side.
+  return `${fence} ${value} ${fence}`;
 }
 
-const day = (iso: string) => iso.slice(0, 10);
+const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : 'not given');
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const list = (values: string[]) =>
+  values.length ? values.map((v) => mdCode(v, { max: 253 })).join(', ') : 'none';
 
-function hostSection(h: EvidenceHost): string[] {
-  const out = [`### ${mdCode(h.host, 253)}`, ''];
-  out.push(
-    `Named ${h.mentions} time${h.mentions === 1 ? '' : 's'} on the page, first in: ${mdCode(h.context, 200)}`,
-    '',
-  );
-  out.push(
-    `Live DNS at ${h.dns.checkedAt}: status **${mdText(h.dns.status ?? 'no answer')}**, DNSSEC ${
-      h.dns.dnssecValidated ? 'validated by the resolver (AD flag)' : 'not validated'
-    }.`,
-    '',
-  );
-  if (h.dns.records.length) {
-    out.push('| Type | Name | TTL (s) | Value |', '|---|---|---|---|');
-    for (const r of h.dns.records)
-      out.push(`| ${mdText(r.type)} | ${mdCode(r.name, 253)} | ${r.ttl} | ${mdCode(r.value)} |`);
+function registrationLine(reg: EvidenceRegistration | null): string {
+  if (!reg) return '- Registration: not fetched before this report.';
+  switch (reg.outcome) {
+    case 'domain':
+      return `- Registration of ${mdCode(reg.domain)} (RDAP, ${mdCode(reg.server)}): registrar ${
+        reg.registrar ? mdCode(reg.registrar) : 'not given'
+      }; created ${day(reg.created)}; expires ${day(reg.expires)}; status ${list(reg.statuses)}; name servers ${list(
+        reg.nameservers,
+      )}${reg.delegationSigned === undefined ? '' : `; delegation signed (DNSSEC): ${reg.delegationSigned ? 'yes' : 'no'}`}.`;
+    case 'network':
+      return `- Network of ${mdCode(reg.address)} (RDAP, ${mdCode(reg.server)}): name ${
+        reg.name ? mdCode(reg.name) : 'not given'
+      }; range ${reg.range ? mdCode(reg.range) : list(reg.cidrs)}; holder ${reg.holder ? mdCode(reg.holder) : 'not given'}; country ${
+        reg.country ? mdCode(reg.country) : 'not given'
+      }; registered ${day(reg.registered)}; status ${list(reg.statuses)}.`;
+    case 'not-found':
+      return `- Registration: ${mdCode(reg.server)} knows no ${mdCode(reg.query)}.`;
+    case 'no-service':
+      return `- Registration: no RDAP service for ${mdCode(reg.query)} (${mdText(reg.message)}).`;
+  }
+}
+
+function historyLines(history: EvidenceHost['history']): string[] {
+  if (history === null) return ['- Passive DNS: not fetched before this report.', ''];
+  const out: string[] = [];
+  for (const source of history) {
+    const shown = source.observations.slice(0, MAX_MD_OBSERVATIONS);
+    out.push(
+      `Passive DNS from ${mdText(source.source)}: ${plural(source.observations.length, 'observation')}${
+        source.total > source.observations.length ? ` (the source holds ${source.total})` : ''
+      }${shown.length < source.observations.length ? `, the first ${shown.length} shown (all in the JSON)` : ''}.`,
+      '',
+    );
+    if (!shown.length) continue;
+    out.push('| Name | Type | Value | First seen | Last seen | Times seen |', '|---|---|---|---|---|---|');
+    for (const o of shown)
+      out.push(
+        `| ${mdCode(o.rrname, { max: 253, table: true })} | ${mdText(o.rrtype)} | ${mdCode(o.rdata, {
+          table: true,
+        })} | ${day(o.firstSeen)} | ${day(o.lastSeen)} | ${o.count ?? ''} |`,
+      );
     out.push('');
   }
-  for (const p of h.dns.problems) out.push(`- Could not read ${mdText(p)}`);
-  if (h.history === null) out.push('- Passive DNS: not fetched before this report.');
-  else
-    for (const source of h.history) {
+  return out;
+}
+
+function hostSection(h: EvidenceHost): string[] {
+  const { dns } = h;
+  const out = [
+    `### ${mdCode(h.host, { max: 253 })}${h.display ? ` (shown as ${mdCode(h.display, { max: 253 })})` : ''}`,
+    '',
+    `Named ${plural(h.mentions, 'time')} on the page, first in: ${mdCode(h.context, { max: 400 })}`,
+    '',
+    `Live DNS at ${dns.checkedAt}: status **${dns.status ? mdText(dns.status) : 'no answer'}**; DNSSEC: ${
+      dns.dnssecValidated ? 'validated by the resolver (AD flag)' : 'not validated'
+    }.`,
+    '',
+  ];
+  if (dns.records.length) {
+    out.push('| Type | Name | TTL (s) | Value | Answered at |', '|---|---|---|---|---|');
+    for (const r of dns.records)
       out.push(
-        `- Passive DNS from ${mdText(source.source)}: ${source.observations.length} observation${
-          source.observations.length === 1 ? '' : 's'
-        }${source.total > source.observations.length ? ` (of ${source.total})` : ''}`,
+        `| ${mdText(r.type)} | ${mdCode(r.name, { max: 253, table: true })} | ${r.ttl} | ${mdCode(r.value, {
+          table: true,
+        })} | ${r.answeredAt} |`,
       );
-      for (const o of source.observations.slice(0, 50))
-        out.push(
-          `  - ${mdCode(o.rrname, 253)} ${mdText(o.rrtype)} ${mdCode(o.rdata)}: ${day(o.firstSeen)} → ${day(o.lastSeen)}${
-            o.count !== undefined ? `, seen ${o.count}×` : ''
-          }`,
-        );
-    }
-  const reg = h.registration;
-  if (!reg) out.push('- Registration: not fetched before this report.');
-  else if ('domain' in reg)
+    out.push('');
+  } else out.push('No records.', '');
+  for (const a of dns.addresses)
     out.push(
-      `- Registration of ${mdCode(reg.domain)} (RDAP, ${mdText(reg.server)}): registrar ${mdCode(reg.registrar ?? 'not given')}, created ${
-        reg.created ? day(new Date(reg.created).toISOString()) : 'not given'
-      }, expires ${reg.expires ? day(new Date(reg.expires).toISOString()) : 'not given'}, status ${mdCode(
-        reg.statuses.join(', ') || 'none',
-      )}, name servers ${mdCode(reg.nameservers.join(', ') || 'none')}`,
+      `- Address ${mdCode(a.ip)}: reverse name ${list(a.ptr)}${
+        a.asn
+          ? `; network AS${mdText(a.asn)}${a.asName ? ` ${mdCode(a.asName)}` : ''}${a.prefix ? ` (${mdCode(a.prefix)})` : ''}`
+          : ''
+      }`,
     );
-  else out.push(`- Network (RDAP): ${mdCode(JSON.stringify(reg), 400)}`);
-  out.push('');
+  for (const p of dns.problems) out.push(`- Could not read ${mdText(p)}`);
+  if (dns.addresses.length || dns.problems.length) out.push('');
+  out.push(...historyLines(h.history), registrationLine(h.registration), '');
   return out;
 }
 
@@ -77,16 +136,18 @@ export function evidenceMarkdown(report: EvidenceReport): string {
   return [
     '# Hostlens evidence report',
     '',
-    `- Page: ${report.page.url ? mdCode(report.page.url, 2000) : 'address not available to Hostlens'}`,
-    `- Title: ${report.page.title ? mdText(report.page.title) : 'not available'}`,
+    `- Page: ${report.page.url ? mdCode(report.page.url, { max: 2000 }) : 'address not available to Hostlens'}`,
+    `- Title: ${report.page.title ? mdText(report.page.title) : 'not available to Hostlens'}`,
     `- Made: ${report.createdAt}`,
     `- Resolver: ${mdCode(report.resolver)}`,
-    `- Hosts: ${report.hosts.length}${report.omittedHosts ? ` (and ${report.omittedHosts} more not included)` : ''}`,
+    `- Hosts: ${report.hosts.length}${
+      report.omittedHosts ? ` (the page names ${report.omittedHosts} more, not included)` : ''
+    }`,
+    `- Format: ${report.format} version ${report.version}`,
     '',
     '## What this shows',
     '',
-    ...report.limits.map((l) => `- ${l}`),
-    '',
+    ...report.limits.flatMap((l) => [l, '']),
     '## Hosts',
     '',
     ...report.hosts.flatMap(hostSection),
