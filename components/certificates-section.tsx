@@ -1,15 +1,15 @@
 // "Certificates": names that appeared in certificates (Certificate Transparency) for the
 // registered domain — often the first public trace of a new subdomain. Cert Spotter and crt.sh
 // merged; a source that failed while the other answered is named under the names.
+import { askBackground } from '@/utils/messages/ask-background';
 import { useSectionQuery } from './use-section-query';
 import type { CertificatesReport, CertSourceOutcome } from '@/utils/history/handle-certificates';
 import type { Section } from '@/utils/history/history-report';
-import { sendMessage } from '@/utils/messages/protocol';
 import { visibleText } from '@/utils/text/visible-text';
 import { RecordValue } from './record-value';
 import { SourceSection } from './source-section';
 
-const askCertificates = (input: string) => sendMessage('lookupCertificates', { input });
+const askCertificates = (input: string) => askBackground('lookupCertificates', { input });
 const NO_ANSWER: Section<CertificatesReport> = {
   state: 'error',
   error: { kind: 'network', message: 'Hostlens’s background did not answer.' },

@@ -1,9 +1,9 @@
 // "Registration": who registered the domain through whom, and when; for an IP address, the
 // regional registry's network it belongs to (RDAP). Every value is registry text, shown inert.
+import { askBackground } from '@/utils/messages/ask-background';
 import { useSectionQuery } from './use-section-query';
 import type { Section } from '@/utils/history/history-report';
 import type { IpRegistration, RdapRecord, Registration } from '@/utils/history/rdap';
-import { sendMessage } from '@/utils/messages/protocol';
 import { RecordValue } from './record-value';
 import { SourceSection } from './source-section';
 
@@ -16,7 +16,7 @@ const day = (ms: number | undefined) =>
  */
 const YOUNG_DAYS = 90;
 
-const askRegistration = (input: string) => sendMessage('lookupRegistration', { input });
+const askRegistration = (input: string) => askBackground('lookupRegistration', { input });
 const NO_ANSWER: Section<RdapRecord> = {
   state: 'error',
   error: { kind: 'network', message: 'Hostlens’s background did not answer.' },

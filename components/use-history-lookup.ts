@@ -1,10 +1,11 @@
 // Asks the background for a host's passive-DNS history; its own state, apart from live DNS, so
 // a slow or failing history source never holds up the DNS section.
+import { askBackground } from '@/utils/messages/ask-background';
+import type { HistoryResponse } from '@/utils/messages/protocol';
 import { useSectionQuery } from './use-section-query';
-import { sendMessage, type HistoryResponse } from '@/utils/messages/protocol';
 
 const NO_ANSWER: HistoryResponse = { ok: false, message: 'Hostlens’s background did not answer; try again.' };
-const ask = (input: string) => sendMessage('lookupHistory', { input });
+const ask = (input: string) => askBackground('lookupHistory', { input });
 
 export function useHistoryLookup(input: string | null): HistoryResponse | null {
   return useSectionQuery(input, ask, NO_ANSWER);

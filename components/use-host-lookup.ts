@@ -1,6 +1,7 @@
 // Asks the background for a host's live DNS; the component only renders the states.
 import { useCallback, useRef, useState } from 'preact/hooks';
-import { sendMessage, type LookupResponse } from '@/utils/messages/protocol';
+import { askBackground } from '@/utils/messages/ask-background';
+import type { LookupResponse } from '@/utils/messages/protocol';
 
 export type LookupState =
   | { phase: 'idle' }
@@ -15,7 +16,7 @@ export function useHostLookup() {
     setState({ phase: 'loading', input });
     let response: LookupResponse;
     try {
-      response = await sendMessage('lookupHost', { input, fresh });
+      response = await askBackground('lookupHost', { input, fresh });
     } catch {
       response = { ok: false, message: 'Hostlens’s background did not answer; try again.' };
     }

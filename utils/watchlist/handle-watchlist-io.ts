@@ -1,51 +1,62 @@
 // The export and import messages. An import is validated row by row, merged with the current
-// list (never removing a host) and saved in one storage write: all of it or, if sync storage
-// refuses, none of it.
+// list (never removing a host) and saved in one storage write: all of it or, when sync storage
+// refuses, none of it. Nothing throws out of these: a failure is a value the page shows.
 import type { ImportReport } from '../messages/protocol';
 import { messageSchemas } from '../messages/schemas';
+import { changeLogCsv } from './changelog-csv';
+import { mergeImport } from './merge-import';
 import { listChanges } from './watch-db';
-import {
-  exportChangeLogCsv,
-  exportWatchlistCsv,
-  exportWatchlistJson,
-  mergeImport,
-  parseWatchlistImport,
-} from './watchlist-io';
+import { exportWatchlistCsv, exportWatchlistJson, parseWatchlistImport } from './watchlist-io';
 import { listWatched, saveWatched, WatchlistError } from './watchlist-store';
 
+/** Every change kept: `pruneChanges` bounds the log well below this. */
+const ALL_CHANGES = 100_000;
+
+/** The file's text; '' when the request is malformed or the list can't be read. */
 export async function handleExportWatchlist(data: unknown): Promise<string> {
   const format = messageSchemas.exportWatchlist.safeParse(data);
-  const entries = await listWatched();
-  return format.success && format.data === 'csv' ? exportWatchlistCsv(entries) : exportWatchlistJson(entries);
+  if (!format.success) return '';
+  try {
+    const entries = await listWatched();
+    return format.data === 'csv' ? exportWatchlistCsv(entries) : exportWatchlistJson(entries);
+  } catch {
+    return '';
+  }
 }
 
-export async function handleImportWatchlist(data: unknown): Promise<ImportReport> {
+const failed = (problem: string, rejected: ImportReport['rejected'] = []): ImportReport => ({
+  added: 0,
+  updated: 0,
+  unchanged: 0,
+  rejected,
+  problem,
+});
+
+export async function handleImportWatchlist(data: unknown, now = Date.now()): Promise<ImportReport> {
   const request = messageSchemas.importWatchlist.safeParse(data);
   if (!request.success)
-    return {
-      added: 0,
-      updated: 0,
-      unchanged: 0,
-      rejected: [],
-      problem: 'The file could not be read (too large?).',
-    };
-  const parsed = parseWatchlistImport(request.data.format, request.data.text);
-  const empty = { added: 0, updated: 0, unchanged: 0, rejected: parsed.rejected };
-  if (parsed.problem) return { ...empty, problem: parsed.problem };
-  const merged = mergeImport(await listWatched(), parsed.entries);
+    return failed('The file could not be read: it is not JSON or CSV text, or larger than 5 MB.');
+  const parsed = parseWatchlistImport(request.data.format, request.data.text, now);
+  if (parsed.problem) return failed(parsed.problem, parsed.rejected);
   try {
-    if (merged.toSave.length) await saveWatched(merged.toSave);
+    const { toSave, added, updated, unchanged } = mergeImport(await listWatched(), parsed.entries);
+    if (toSave.length) await saveWatched(toSave);
+    return { added, updated, unchanged, rejected: parsed.rejected };
   } catch (error) {
-    return { ...empty, problem: error instanceof WatchlistError ? error.message : String(error) };
+    const problem =
+      error instanceof WatchlistError
+        ? error.message
+        : `The watchlist could not be read or saved (${error instanceof Error ? error.message : String(error)}).`;
+    return failed(`${problem} Nothing was imported.`, parsed.rejected);
   }
-  return {
-    added: merged.added,
-    updated: merged.updated,
-    unchanged: merged.unchanged,
-    rejected: parsed.rejected,
-  };
 }
 
-export async function handleExportChangeLog(): Promise<string> {
-  return exportChangeLogCsv(await listChanges({ limit: 100_000 }));
+/** The whole change log as CSV; '' when the local database can't be read. */
+export async function handleExportChangeLog(data?: unknown): Promise<string> {
+  if (!messageSchemas.exportChangeLog.safeParse(data).success) return '';
+  try {
+    return changeLogCsv(await listChanges({ limit: ALL_CHANGES }));
+  } catch {
+    return '';
+  }
 }

@@ -79,21 +79,30 @@ export async function launchExtension(options: { profile?: string } = {}): Promi
       const cdp = await context.newCDPSession(page);
       let versionId: string | undefined;
       let status: string | undefined;
+      const seen = new Set<string>();
       cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
         for (const v of versions) {
           if (v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) {
             versionId = v.versionId;
             status = v.runningStatus;
+            seen.add(status);
           }
         }
       });
       await cdp.send('ServiceWorker.enable');
+      // A page waiting on the worker starts a new one at once: "stopped" may be over by the
+      // time we look, so any sighting of it counts.
       const until = async (wanted: string) => {
-        for (const end = Date.now() + 5000; status !== wanted; await new Promise((r) => setTimeout(r, 25))) {
+        for (
+          const end = Date.now() + 5000;
+          status !== wanted && !seen.has(wanted);
+          await new Promise((r) => setTimeout(r, 25))
+        ) {
           if (Date.now() > end) throw new Error(`service worker not ${wanted}`);
         }
       };
       await until('running');
+      seen.clear();
       await cdp.send('ServiceWorker.stopWorker', { versionId: versionId! });
       await until('stopped');
       await cdp.detach();
