@@ -1,11 +1,14 @@
-// `npm test`: every unit test, then every end-to-end test, then one plain summary line that
-// CI reads: `N passed, N failed`. A suite that crashes before reporting counts as failed.
+// `npm test`: every unit test, then every end-to-end test (Chromium, then Firefox ESR), then
+// `web-ext lint`, then one plain summary line that CI reads: `N passed, N failed`. A suite that
+// crashes before reporting counts as failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const suites = [
   { name: 'unit', args: [] },
   { name: 'e2e', args: ['-c', 'vitest.e2e.config.ts'] },
+  // The main journeys again in Debian's Firefox ESR, on the Firefox build (tests/e2e-firefox).
+  { name: 'e2e-firefox', args: ['-c', 'vitest.firefox.config.ts'] },
 ];
 mkdirSync('tests/.tmp', { recursive: true });
 let passed = 0;
@@ -41,21 +44,26 @@ for (const suite of suites) {
   const build = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const lint = spawnSync('npx', ['web-ext', 'lint', '-s', '.output/firefox-mv2', '--output', 'json'], {
-    encoding: 'utf8',
-    maxBuffer: 20_000_000,
-  });
+  // --no-config-discovery: a web-ext config in the home directory must not change what CI checks.
+  const lint = spawnSync(
+    'npx',
+    ['web-ext', 'lint', '-s', '.output/firefox-mv2', '--output', 'json', '--no-config-discovery'],
+    { encoding: 'utf8', maxBuffer: 20_000_000 },
+  );
   let ok = false;
   try {
-    const result = JSON.parse(lint.stdout);
+    // The report is one JSON object; anything npx prints around it is not part of it.
+    const stdout = lint.stdout ?? '';
+    const result = JSON.parse(stdout.slice(stdout.indexOf('{'), stdout.lastIndexOf('}') + 1));
     const { errors, warnings, notices } = result.summary;
     for (const kind of ['errors', 'warnings'])
       for (const m of result[kind])
         console.log(`  ${kind.slice(0, -1)}: ${m.code} in ${m.file ?? '-'}: ${m.message}`);
     console.log(`web-ext lint: ${errors} errors, ${warnings} warnings, ${notices} notices`);
+    if (build.status !== 0) console.log('web-ext lint: the Firefox build failed; that fails the check');
     ok = build.status === 0 && errors === 0;
   } catch {
-    console.log(`web-ext lint did not run: ${lint.stderr?.slice(0, 500)}`);
+    console.log(`web-ext lint did not run: ${(lint.stderr || String(lint.error ?? '')).slice(0, 500)}`);
   }
   console.log(
     `lint: ${ok ? 1 : 0} passed, ${ok ? 0 : 1} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`,

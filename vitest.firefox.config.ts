@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// End-to-end specs in Debian's Firefox ESR: the main journeys of the Chromium specs, against the
+// Firefox build. One browser per file, files one at a time (2-core CI machines).
+export default defineConfig({
+  resolve: { alias: { '@': import.meta.dirname } },
+  test: {
+    include: ['tests/e2e-firefox/**/*.e2e.test.ts'],
+    globalSetup: ['tests/e2e-firefox/global-setup.ts'],
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
