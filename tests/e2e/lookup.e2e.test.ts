@@ -113,6 +113,19 @@ describe('looking up a host in the popup', () => {
     expect(dialogs).toBe(0);
   });
 
+  it('a CNAME loop and a 239-character name give a bounded answer, not a hang', async () => {
+    await popup.lookUp('loop1.hostile.test');
+    // The resolver ends the loop; whatever it answers, the section settles and lists the chain once.
+    const state = await popup.dnsState();
+    expect(state.state === 'ok' || state.state === 'error').toBe(true);
+    const cnames = await popup.records('CNAME');
+    expect(cnames.length).toBeLessThanOrEqual(20);
+    const long = `${['1', '2', '3'].map((n) => `${'a'.repeat(60)}${n}`).join('.')}.${'b'.repeat(40)}.hostile.test`;
+    await popup.lookUp(long);
+    expect(await popup.dnsState()).toEqual({ state: 'ok', status: 'NOERROR' });
+    expect(await popup.records('A')).toEqual(['192.0.2.68']);
+  });
+
   it('explains a bad input without asking anything', async () => {
     const field = popup.page.getByLabel('Look up');
     await field.fill('not a host at all');
