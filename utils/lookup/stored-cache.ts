@@ -44,7 +44,7 @@ export function createStoredCache<T>(
         memory.delete(key);
         return undefined;
       }
-      const got = await browser.storage.local.get(prefix + key);
+      const got = await browser.storage.local.get(prefix + key).catch(() => ({}) as Record<string, unknown>);
       const stored = got[prefix + key] as Entry<T> | undefined;
       if (!stored || typeof stored.expires !== 'number' || stored.expires <= now()) return undefined;
       memory.set(key, stored);
@@ -53,15 +53,20 @@ export function createStoredCache<T>(
     async set(key, value, ttlMs) {
       const entry = { value, expires: now() + ttlMs };
       memory.set(key, entry);
-      const before = (await loadIndex()).filter(([k]) => k !== key);
+      const before = (await loadIndex().catch(() => [] as Index)).filter(([k]) => k !== key);
       const list = before.filter(([, expires]) => expires > now());
       const dropped = before.filter(([, expires]) => expires <= now());
       list.push([key, entry.expires]);
       dropped.push(...list.splice(0, Math.max(0, list.length - maxEntries)));
       index = Promise.resolve(list);
       for (const [k] of dropped) memory.delete(k);
-      await browser.storage.local.set({ [prefix + key]: entry, [indexKey]: list });
-      if (dropped.length) await browser.storage.local.remove(dropped.map(([k]) => prefix + k));
+      try {
+        if (dropped.length) await browser.storage.local.remove(dropped.map(([k]) => prefix + k));
+        await browser.storage.local.set({ [prefix + key]: entry, [indexKey]: list });
+      } catch {
+        // Storage full (or failing): keeping an answer is a saving, never a condition. The
+        // answer stays in memory for this worker; the lookup that produced it goes on.
+      }
     },
   };
 }

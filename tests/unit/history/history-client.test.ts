@@ -216,3 +216,22 @@ describe('followUp (next page)', () => {
     expect(followUp(last, { url: 'http://[bad', headers: {} })).toBeUndefined();
   });
 });
+
+describe('a full storage.local', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('never breaks a lookup: the answer is still returned (and kept in memory)', async () => {
+    const set = fakeBrowser.storage.local.set;
+    fakeBrowser.storage.local.set = () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
+    try {
+      const { fetch, calls } = fakeFetch([json(mnemonicBody(2))]);
+      const ask = createHistoryClient({ fetch, cache: createStoredCache<ObservationPage>('full') });
+      const first = await ask(mnemonic, BASE, '', host);
+      expect(first.ok && first.value.observations).toHaveLength(2);
+      expect((await ask(mnemonic, BASE, '', host)).ok).toBe(true);
+      expect(calls).toHaveLength(1);
+    } finally {
+      fakeBrowser.storage.local.set = set;
+    }
+  });
+});
