@@ -3,16 +3,7 @@
 // Files are saved through a Blob and `<a download>`, so no `downloads` permission is needed.
 import { useState } from 'preact/hooks';
 import { sendMessage, type EvidenceExport as Exported } from '@/utils/messages/protocol';
-
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  // The browser has the Blob once the download starts; a little later it can go.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { downloadText } from './download-text';
 
 export function EvidenceExport({ tabId }: { tabId: number }) {
   const [state, setState] = useState<'idle' | 'busy' | Exported>('idle');
@@ -58,13 +49,13 @@ export function EvidenceExport({ tabId }: { tabId: number }) {
             Report ready:{' '}
             <button
               type="button"
-              onClick={() => download(`${state.filename}.json`, state.json, 'application/json')}
+              onClick={() => downloadText(`${state.filename}.json`, state.json, 'application/json')}
             >
               Download JSON
             </button>{' '}
             <button
               type="button"
-              onClick={() => download(`${state.filename}.md`, state.markdown, 'text/markdown')}
+              onClick={() => downloadText(`${state.filename}.md`, state.markdown, 'text/markdown')}
             >
               Download Markdown
             </button>{' '}

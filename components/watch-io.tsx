@@ -2,15 +2,7 @@
 // adds and updates hosts, never removes one, and lists the rows it could not take, by line.
 import { useState } from 'preact/hooks';
 import { sendMessage, type ExportFormat, type ImportReport } from '@/utils/messages/protocol';
-
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { downloadText } from './download-text';
 
 const stamp = () => new Date().toISOString().slice(0, 10);
 
@@ -19,7 +11,7 @@ export function WatchIo() {
   const [problem, setProblem] = useState('');
   const exportList = async (format: ExportFormat) => {
     const text = await sendMessage('exportWatchlist', format);
-    download(
+    downloadText(
       `hostlens-watchlist-${stamp()}.${format}`,
       text,
       format === 'json' ? 'application/json' : 'text/csv',
@@ -51,7 +43,7 @@ export function WatchIo() {
           type="button"
           onClick={() =>
             void sendMessage('exportChangeLog', undefined)
-              .then((csv) => download(`hostlens-changes-${stamp()}.csv`, csv, 'text/csv'))
+              .then((csv) => downloadText(`hostlens-changes-${stamp()}.csv`, csv, 'text/csv'))
               .catch(failedExport)
           }
         >

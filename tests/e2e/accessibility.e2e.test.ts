@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension } from './support/browser';
-import { LookupPopup, setResolver } from './support/pages';
+import { LookupPopup, setResolver, hoverMark } from './support/pages';
 
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
 
@@ -64,15 +64,7 @@ describe('accessibility', () => {
   it('an open card has no serious violations', async () => {
     const page = await ext.openExtensionPage('welcome.html');
     await page.waitForFunction(() => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= 6);
-    const box = await page.evaluate(() => {
-      const range = [...(CSS as any).highlights.get('hostlens')].find(
-        (r: Range) => r.toString() === 'mail1.trump-email.com',
-      ) as Range;
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    });
-    await page.mouse.move(box.x - 40, box.y - 40);
-    await page.mouse.move(box.x, box.y, { steps: 4 });
+    await hoverMark(page, 'mail1.trump-email.com');
     await page
       .locator('hostlens-card [data-section="history"]:not([data-state="loading"])')
       .waitFor({ timeout: 15_000 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension } from './support/browser';
-import { setResolver } from './support/pages';
+import { setResolver, hoverMark } from './support/pages';
 import { startDelayProxy, startPageServer } from './support/stub-servers';
 
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
@@ -46,19 +46,6 @@ describe('the hover card', () => {
     return tab;
   }
 
-  /** Moves the pointer onto the first mark whose text is `text`, and rests there. */
-  async function hover(tab: Page, text: string): Promise<void> {
-    const box = await tab.evaluate((t) => {
-      const range = [...(CSS as any).highlights.get('hostlens')].find(
-        (r: Range) => r.toString() === t,
-      ) as Range;
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }, text);
-    await tab.mouse.move(box.x - 40, box.y - 40);
-    await tab.mouse.move(box.x, box.y, { steps: 4 });
-  }
-
   const card = (tab: Page) => tab.locator('hostlens-card [role="dialog"]');
   const dns = (tab: Page) => tab.locator('hostlens-card [data-section="dns"]');
   const settled = (tab: Page) =>
@@ -68,7 +55,7 @@ describe('the hover card', () => {
 
   it('opens next to the host with its live DNS, and closes on Escape', async () => {
     const tab = await openPage('/story.html', 8);
-    await hover(tab, 'mail1.trump-email.com');
+    await hoverMark(tab, 'mail1.trump-email.com');
     await settled(tab);
     expect(await card(tab).getAttribute('aria-labelledby')).toBe('hostlens-card-title');
     expect(await tab.locator('hostlens-card #hostlens-card-title').textContent()).toBe(
@@ -106,7 +93,7 @@ describe('the hover card', () => {
       dialogs++;
       void d.dismiss();
     });
-    await hover(tab, 'gone.trump-email.com');
+    await hoverMark(tab, 'gone.trump-email.com');
     await settled(tab);
     expect(await dns(tab).getAttribute('data-status')).toBe('NXDOMAIN');
     expect(await tab.locator('hostlens-card [data-section="dns"] .status').textContent()).toContain(
@@ -114,7 +101,7 @@ describe('the hover card', () => {
     );
 
     await tab.keyboard.press('Escape');
-    await hover(tab, 'hostile.contact-client.com');
+    await hoverMark(tab, 'hostile.contact-client.com');
     await settled(tab);
     const txt = await tab
       .locator('hostlens-card [data-record-type="TXT"] td:first-of-type')
@@ -129,7 +116,7 @@ describe('the hover card', () => {
 
   it('stays readable on a page with hostile CSS', async () => {
     const tab = await openPage('/hostile-css.html', 1);
-    await hover(tab, 'mail1.trump-email.com');
+    await hoverMark(tab, 'mail1.trump-email.com');
     await settled(tab);
     expect(await card(tab).isVisible()).toBe(true);
     const style = await card(tab).evaluate((el) => {
@@ -150,14 +137,14 @@ describe('the hover card', () => {
     try {
       expect(await setResolver(ext, slow.url)).toBe('Saved.');
       const tab = await openPage('/story.html', 8);
-      await hover(tab, 'trump1.contact-client.com');
+      await hoverMark(tab, 'trump1.contact-client.com');
       await tab.locator('hostlens-card [data-section="dns"][data-state="loading"]').waitFor();
       await settled(tab);
       expect(await dns(tab).getAttribute('data-state')).toBe('ok');
       const asked = slow.requests.length;
       await tab.keyboard.press('Escape');
       await tab.mouse.move(1, 1);
-      await hover(tab, 'trump1.contact-client.com');
+      await hoverMark(tab, 'trump1.contact-client.com');
       await settled(tab);
       expect(await tab.locator('hostlens-card [data-record-type="A"] td').first().textContent()).toBe(
         '66.216.133.29',
@@ -172,7 +159,7 @@ describe('the hover card', () => {
 
   it('pins and unpins the host with real clicks', async () => {
     const tab = await openPage('/story.html', 8);
-    await hover(tab, 'listrak.com');
+    await hoverMark(tab, 'listrak.com');
     await settled(tab);
     const pin = tab.locator('hostlens-card').getByRole('button', { name: 'Pin' });
     await pin.click();

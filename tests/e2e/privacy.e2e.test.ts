@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension } from './support/browser';
-import { setExcludedSites, setMnemonic, setResolver, setSource } from './support/pages';
+import { setExcludedSites, setMnemonic, setResolver, setSource, hoverMark } from './support/pages';
 import {
   startDelayProxy,
   startMnemonicServer,
@@ -68,18 +68,6 @@ describe('privacy at the servers', () => {
     return tab;
   }
 
-  async function hover(tab: Page, text: string): Promise<void> {
-    const box = await tab.evaluate((t) => {
-      const range = [...(CSS as any).highlights.get('hostlens')].find(
-        (r: Range) => r.toString() === t,
-      ) as Range;
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }, text);
-    await tab.mouse.move(box.x - 40, box.y - 40);
-    await tab.mouse.move(box.x, box.y, { steps: 4 });
-  }
-
   it('reading, scrolling and selecting text send nothing anywhere', async () => {
     const tab = await openStory();
     await tab.waitForFunction(() => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= 8);
@@ -98,7 +86,7 @@ describe('privacy at the servers', () => {
   it('a hover sends only the host name, to the resolver and the sources that are on', async () => {
     const tab = await openStory();
     await tab.waitForFunction(() => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= 8);
-    await hover(tab, 'mail1.trump-email.com');
+    await hoverMark(tab, 'mail1.trump-email.com');
     await tab.locator('hostlens-card [data-section="certificates"]:not([data-state="loading"])').waitFor();
     await tab.locator('hostlens-card [data-section="history"]:not([data-state="loading"])').waitFor();
     const all = Object.entries(sources()).flatMap(([name, s]) => s.requests.map((r) => ({ name, ...r })));
@@ -126,7 +114,7 @@ describe('privacy at the servers', () => {
     const before = mnemonic.requests.length;
     let tab = await openStory();
     await tab.waitForFunction(() => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= 8);
-    await hover(tab, 'listrak.com');
+    await hoverMark(tab, 'listrak.com');
     await tab.locator('hostlens-card [data-section="history"][data-state="disabled"]').waitFor();
     expect(mnemonic.requests.length).toBe(before);
     await tab.close();

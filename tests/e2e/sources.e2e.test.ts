@@ -3,9 +3,8 @@
 // source failing leaves the other's data in place; answers survive a stopped worker.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { launchExtension } from './support/browser';
-import { LookupPopup, setMnemonic, setResolver, setSource } from './support/pages';
+import { LookupPopup, setMnemonic, setResolver, setSource, hoverMark } from './support/pages';
 import { startCofServer, type PdnsServer } from './support/pdns-servers';
 import {
   startMnemonicServer,
@@ -75,23 +74,11 @@ describe('several history sources at once', () => {
     await Promise.all([pages?.stop(), mnemonic?.stop(), cof?.stop()]);
   });
 
-  async function hover(tab: Page, text: string): Promise<void> {
-    const box = await tab.evaluate((t) => {
-      const range = [...(CSS as any).highlights.get('hostlens')].find(
-        (r: Range) => r.toString() === t,
-      ) as Range;
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }, text);
-    await tab.mouse.move(box.x - 40, box.y - 40);
-    await tab.mouse.move(box.x, box.y, { steps: 4 });
-  }
-
   it('the card merges both sources into one timeline, each observation keeping who saw it', async () => {
     const tab = await ext.context.newPage();
     await tab.goto(`${pages.url}/story.html`);
     await tab.waitForFunction(() => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= 8);
-    await hover(tab, 'mail1.trump-email.com');
+    await hoverMark(tab, 'mail1.trump-email.com');
     const history = tab.locator('hostlens-card [data-section="history"]');
     await tab.locator('hostlens-card [data-section="history"]:not([data-state="loading"])').waitFor();
     expect(await history.getAttribute('data-state')).toBe('ok');

@@ -2,7 +2,7 @@
 // and carded by the same code as any page — hovering a host there shows its live DNS.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchExtension } from './support/browser';
-import { setResolver } from './support/pages';
+import { setResolver, hoverMark } from './support/pages';
 
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
 
@@ -33,15 +33,7 @@ describe('the welcome page', () => {
     expect(await page.locator('#sample-count').textContent()).toBe('6');
     expect(await page.getByText('Reading a page sends nothing.').count()).toBe(1);
 
-    const box = await page.evaluate(() => {
-      const range = [...(CSS as any).highlights.get('hostlens')].find(
-        (r: Range) => r.toString() === 'mail1.trump-email.com',
-      ) as Range;
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    });
-    await page.mouse.move(box.x - 40, box.y - 40);
-    await page.mouse.move(box.x, box.y, { steps: 4 });
+    await hoverMark(page, 'mail1.trump-email.com');
     await page.locator('hostlens-card [data-section="dns"][data-state="ok"]').waitFor({ timeout: 15_000 });
     expect(await page.locator('hostlens-card [data-record-type="A"] td').first().textContent()).toBe(
       '66.216.133.29',

@@ -9,12 +9,10 @@
 // allowance and any 429 or "crt.sh is down" hold are in `storage.local` too, read back before
 // the first answer of a new worker. In-flight sharing is memory of the current worker.
 import { getDomain } from 'tldts';
-import { storage } from 'wxt/utils/storage';
 import { parseLookupInput } from '../hosts/parse-input';
 import { fail, formatWait, ok, type LookupError, type Result } from '../lookup/errors';
-import { RequestGate } from '../lookup/request-gate';
+import { createPersistedLimits } from '../lookup/persisted-limits';
 import { createInflightSharing } from '../lookup/share-inflight';
-import { SourceBudget, type BudgetState } from '../lookup/source-budget';
 import { createStoredCache, type StoredCache } from '../lookup/stored-cache';
 import { messageSchemas } from '../messages/schemas';
 import { loadSettings } from '../settings/settings';
@@ -81,9 +79,6 @@ export interface CertificatesOptions {
   cache?: StoredCache<SourceNames>;
 }
 
-const budgetItem = storage.defineItem<BudgetState>('local:certificateBudget', { fallback: {} });
-const holdsItem = storage.defineItem<Record<string, number>>('local:certificateHolds', { fallback: {} });
-
 /** One list of names from several sources: earliest date, issuers and sources joined. */
 export function mergeNames(lists: SourceNames[]): CertName[] {
   const merged = new Map<string, CertName>();
@@ -132,22 +127,10 @@ export function createCertificatesHandler(options: CertificatesOptions = {}) {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const cache = options.cache ?? createStoredCache<SourceNames>('certificates', { maxEntries: 100, now });
-  const budget = new SourceBudget({
-    now,
-    persist: (state) => void budgetItem.setValue(state).catch(() => undefined),
-  });
-  const gate = new RequestGate({
-    maxConcurrent: 1,
-    now,
-    persist: (holds) => void holdsItem.setValue(holds).catch(() => undefined),
-  });
-  const ready = Promise.all([budgetItem.getValue(), holdsItem.getValue()])
-    .then(([spent, holds]) => {
-      budget.restore(spent);
-      gate.restore(holds);
-    })
-    // A damaged record only costs a fresh allowance; the sources' own limits still apply.
-    .catch(() => undefined);
+  const { budget, gate, ready } = createPersistedLimits(
+    { budget: 'local:certificateBudget', holds: 'local:certificateHolds' },
+    { maxConcurrent: 1, now },
+  );
   const share = createInflightSharing<Result<SourceNames>>();
 
   /** A source's answer from the cache, or asked (once, however many cards ask at the same time). */

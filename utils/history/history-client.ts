@@ -9,15 +9,13 @@ import type { Host } from '../hosts/host';
 import { fail, formatWait, ok, type Result } from '../lookup/errors';
 import { RequestGate } from '../lookup/request-gate';
 import { createInflightSharing } from '../lookup/share-inflight';
-import { SourceBudget } from '../lookup/source-budget';
+import { MAX_BUDGET_WAIT_MS, SourceBudget } from '../lookup/source-budget';
 import type { StoredCache } from '../lookup/stored-cache';
 import type { PdnsAdapter, SourceRequest } from './adapter';
 import { fetchText } from './fetch-text';
 import type { Observation, ObservationPage } from './model';
 
 const TTL_MS = 6 * 3600_000;
-/** A request that would wait this long for the allowance waits; a longer wait is reported instead. */
-const MAX_BUDGET_WAIT_MS = 3000;
 const MAX_ROWS = 10_000;
 
 export interface AskSource {
@@ -69,25 +67,25 @@ export function createHistoryClient(options: HistoryClientOptions = {}): AskSour
 
   /** Spends one request of the allowance, waiting a little if that is all it takes. */
   async function spend(adapter: PdnsAdapter, endpoint: string): Promise<Result<true>> {
-    for (;;) {
-      const held = gate.blockedUntil(endpoint);
-      if (held !== undefined)
-        return fail({
-          kind: 'rate-limited',
-          retryAt: held,
-          message: `${adapter.name}: limit reached, try again in ${formatWait(held - now())}.`,
-        });
-      const spent = budget.spend(endpoint, adapter.budget);
-      if (spent.ok) return ok(true);
-      const wait = spent.retryAt - now();
-      if (wait > MAX_BUDGET_WAIT_MS)
-        return fail({
-          kind: 'rate-limited',
-          retryAt: spent.retryAt,
-          message: `${adapter.name}: Hostlens is pacing requests to stay within this source’s limit; try again in ${formatWait(wait)}.`,
-        });
-      await sleep(wait);
-    }
+    const held = () => gate.blockedUntil(endpoint);
+    const holdError = (until: number) =>
+      fail({
+        kind: 'rate-limited',
+        retryAt: until,
+        message: `${adapter.name}: limit reached, try again in ${formatWait(until - now())}.`,
+      });
+    const before = held();
+    if (before !== undefined) return holdError(before);
+    const spent = await budget.take(endpoint, adapter.budget, { maxWaitMs: MAX_BUDGET_WAIT_MS, sleep });
+    if (!spent.ok)
+      return fail({
+        kind: 'rate-limited',
+        retryAt: spent.retryAt,
+        message: `${adapter.name}: Hostlens is pacing requests to stay within this source’s limit; try again in ${formatWait(spent.retryAt - now())}.`,
+      });
+    // A 429 may have arrived while this request waited for the allowance.
+    const after = held();
+    return after === undefined ? ok(true) : holdError(after);
   }
 
   async function askOnce(adapter: PdnsAdapter, endpoint: string, request: SourceRequest, host: Host) {

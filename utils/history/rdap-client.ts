@@ -13,7 +13,7 @@ import { getDomain } from 'tldts';
 import type { Host } from '../hosts/host';
 import { fail, formatWait, ok, parseRetryAfter, type Result } from '../lookup/errors';
 import { createInflightSharing } from '../lookup/share-inflight';
-import { SourceBudget } from '../lookup/source-budget';
+import { MAX_BUDGET_WAIT_MS, SourceBudget } from '../lookup/source-budget';
 import { createStoredCache, type StoredCache } from '../lookup/stored-cache';
 import type { Settings } from '../settings/settings-item';
 import { fetchText, type TextResponse } from './fetch-text';
@@ -34,8 +34,6 @@ const NOT_FOUND_TTL = 3600_000;
 const BOOTSTRAP_RETRY_MS = 15 * 60_000;
 /** rdap.org's documented limit (data-sources.md §3.2). */
 const FALLBACK_BUDGET = [{ limit: 10, windowMs: 10_000 }];
-/** A request that would wait this long for the allowance waits; a longer wait is reported instead. */
-const MAX_BUDGET_WAIT_MS = 3000;
 const ACCEPT = 'application/rdap+json, application/json';
 
 export type RdapSettings = Pick<Settings['rdap'], 'baseUrl' | 'bootstrapUrl' | 'fallbackUrl'>;
@@ -170,18 +168,13 @@ export function createRdapClient(options: RdapClientOptions = {}): AskRdap {
 
   /** Spends one request of the fallback's allowance, waiting a little if that is all it takes. */
   async function spend(host: string): Promise<Result<true>> {
-    for (;;) {
-      const spent = budget.spend(host, FALLBACK_BUDGET);
-      if (spent.ok) return ok(true);
-      const wait = spent.retryAt - now();
-      if (wait > MAX_BUDGET_WAIT_MS)
-        return fail({
-          kind: 'rate-limited',
-          retryAt: spent.retryAt,
-          message: `RDAP (${host}): Hostlens is pacing requests to stay within its limit; try again in ${formatWait(wait)}.`,
-        });
-      await sleep(wait);
-    }
+    const spent = await budget.take(host, FALLBACK_BUDGET, { maxWaitMs: MAX_BUDGET_WAIT_MS, sleep });
+    if (spent.ok) return ok(true);
+    return fail({
+      kind: 'rate-limited',
+      retryAt: spent.retryAt,
+      message: `RDAP (${host}): Hostlens is pacing requests to stay within its limit; try again in ${formatWait(spent.retryAt - now())}.`,
+    });
   }
 
   async function lookUp(kind: Kind, query: string, settings: RdapSettings): Promise<Result<RdapAnswer>> {

@@ -8,6 +8,9 @@ import type { BudgetWindow } from '../history/adapter';
 
 export type BudgetState = Record<string, number[]>;
 
+/** How long a request may wait for its allowance before the user is told when to try again. */
+export const MAX_BUDGET_WAIT_MS = 3000;
+
 export type Spend = { ok: true } | { ok: false; retryAt: number };
 
 export class SourceBudget {
@@ -48,5 +51,21 @@ export class SourceBudget {
     this.#sent[key] = sent;
     this.#persist?.({ ...this.#sent });
     return { ok: true };
+  }
+
+  /**
+   * Spends one request, waiting for the allowance when the wait is at most `maxWaitMs` (a card
+   * can afford a moment, not minutes); otherwise says when there will be room.
+   */
+  async take(
+    key: string,
+    windows: BudgetWindow[],
+    { maxWaitMs, sleep }: { maxWaitMs: number; sleep: (ms: number) => Promise<void> },
+  ): Promise<Spend> {
+    for (;;) {
+      const spent = this.spend(key, windows);
+      if (spent.ok || spent.retryAt - this.#now() > maxWaitMs) return spent;
+      await sleep(spent.retryAt - this.#now());
+    }
   }
 }

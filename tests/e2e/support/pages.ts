@@ -103,3 +103,16 @@ export class LookupPopup {
     return ((await this.dns.locator('.status').textContent()) ?? '').trim();
   }
 }
+
+/** Moves the pointer onto the first mark whose text is `text` (in the page's highlight), and rests there. */
+export async function hoverMark(tab: Page, text: string): Promise<void> {
+  const box = await tab.evaluate((t) => {
+    const range = [...(CSS as any).highlights.get('hostlens')].find(
+      (r: Range) => r.toString() === t,
+    ) as Range;
+    const rect = range.getClientRects()[0]!;
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }, text);
+  await tab.mouse.move(box.x - 40, box.y - 40);
+  await tab.mouse.move(box.x, box.y, { steps: 4 });
+}
