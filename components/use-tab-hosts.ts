@@ -21,8 +21,15 @@ export function useTabHosts(tabIdParam: string | null): { tabId: number | null; 
 
   useEffect(() => {
     if (tabId === null) return;
-    void readTabHosts(tabId).then(setHosts);
-    return watchTabHosts(tabId, setHosts);
+    // The first read can settle after a newer change has arrived (a busy worker): a change
+    // always wins over the read, or the list would stay at the older, often empty, value.
+    let changed = false;
+    const stop = watchTabHosts(tabId, (next) => {
+      changed = true;
+      setHosts(next);
+    });
+    void readTabHosts(tabId).then((first) => changed || setHosts(first));
+    return stop;
   }, [tabId]);
 
   return { tabId, hosts };

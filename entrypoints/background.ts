@@ -75,7 +75,7 @@ export default defineBackground(() => {
   // A new page in the tab starts a new list; its content script reports again.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading' && change.url) {
-      void forgetTab(tabId);
+      void forgetTab(tabId, change.url);
       forgetMarkStyle(tabId);
     }
   });

@@ -39,4 +39,13 @@ describe('the hosts of a tab', () => {
     await forgetTab(7);
     expect(await readTabHosts(7)).toEqual([]);
   });
+
+  it('keeps the list of a page whose own "loading" event arrives after its report', async () => {
+    const url = 'http://127.0.0.1:8080/story.html';
+    await handlePageHosts([host('a.example.com')], { tab: { id: 7 }, url });
+    await forgetTab(7, url);
+    expect((await readTabHosts(7)).map((h) => h.host)).toEqual(['a.example.com']);
+    await forgetTab(7, 'http://127.0.0.1:8080/other.html');
+    expect(await readTabHosts(7)).toEqual([]);
+  });
 });

@@ -8,6 +8,8 @@ import { browser } from 'wxt/browser';
 import type { MarkedHost } from '../page/page-marks';
 
 const key = (tabId: number) => `session:tabHosts:${tabId}` as const;
+/** The address of the page whose hosts are stored: a late "loading" event for that same page must not drop them. */
+const pageKey = (tabId: number) => `session:tabHostsPage:${tabId}` as const;
 
 export function readTabHosts(tabId: number): Promise<MarkedHost[]> {
   return storage.getItem<MarkedHost[]>(key(tabId), { fallback: [] });
@@ -17,13 +19,23 @@ export function watchTabHosts(tabId: number, onChange: (hosts: MarkedHost[]) => 
   return storage.watch<MarkedHost[]>(key(tabId), (hosts) => onChange(hosts ?? []));
 }
 
-export async function recordTabHosts(tabId: number, hosts: MarkedHost[]): Promise<void> {
-  await storage.setItem(key(tabId), hosts);
+export async function recordTabHosts(tabId: number, hosts: MarkedHost[], pageUrl?: string): Promise<void> {
+  await storage.setItems([
+    { key: key(tabId), value: hosts },
+    { key: pageKey(tabId), value: pageUrl ?? null },
+  ]);
   await setBadge(tabId, hosts.length);
 }
 
-export async function forgetTab(tabId: number): Promise<void> {
-  await storage.removeItem(key(tabId));
+/**
+ * Drops a tab's list: the tab closed, or (with `newUrl`) it started loading another page.
+ * The browser's "loading" event and the content script's report travel on different channels,
+ * so the event can arrive after the new page already reported; a list recorded for `newUrl`
+ * is kept (the new page's script reports again anyway).
+ */
+export async function forgetTab(tabId: number, newUrl?: string): Promise<void> {
+  if (newUrl !== undefined && (await storage.getItem<string>(pageKey(tabId))) === newUrl) return;
+  await storage.removeItems([key(tabId), pageKey(tabId)]);
 }
 
 /** Watchlist changes the user has not seen; while there are some, the badge says so instead. */
