@@ -26,7 +26,7 @@ const DEFAULT_SOURCE_ORIGINS = [
 const OPTIONAL_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*', 'http://[::1]/*'];
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   webExt: { disabled: true },
   manifest: ({ browser, manifestVersion, mode }) => {
     // `--mode e2e` builds the copy the end-to-end tests load: it may reach the loopback servers
@@ -35,14 +35,16 @@ export default defineConfig({
     const hostPermissions =
       mode === 'e2e' ? [...DEFAULT_SOURCE_ORIGINS, 'http://127.0.0.1/*'] : DEFAULT_SOURCE_ORIGINS;
     const base = {
-      name: 'Hostlens',
-      description: 'Marks host names and IPs in what you read; shows their live DNS, history and changes.',
+      // Texts come from locales/<lang>.yml (see utils/i18n/messages.ts).
+      default_locale: 'en',
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
       // `scripting`: the card's code is injected into a tab only when the reader asks for a card.
       permissions: ['storage', 'scripting', 'alarms', 'notifications', 'contextMenus', 'activeTab'],
       commands: {
         'walk-marks': {
           suggested_key: { default: 'Alt+Shift+H' },
-          description: 'Walk the hosts marked on the page (Tab, arrows; Escape to leave)',
+          description: '__MSG_commands_walkMarks__',
         },
       },
       ...(browser === 'firefox' && {

@@ -3,11 +3,19 @@
 import { useMemo, useState } from 'preact/hooks';
 import { getDomain } from 'tldts';
 import { toUnicodeName } from '@/utils/hosts/idn';
+import { formatNumber } from '@/utils/i18n/format';
+import { plural, t } from '@/utils/i18n/messages';
 import { sendMessage } from '@/utils/messages/protocol';
 import type { MarkedHost } from '@/utils/page/page-marks';
 import { visibleText } from '@/utils/text/visible-text';
 
-const KIND = { domain: 'name', ipv4: 'IPv4', ipv6: 'IPv6' } as const;
+const KIND = {
+  domain: () => t('pageHosts.kind.domain'),
+  ipv4: () => t('pageHosts.kind.ipv4'),
+  ipv6: () => t('pageHosts.kind.ipv6'),
+} as const;
+/** The group of IP literals (no registrable domain); sorted after the names. */
+const IP_GROUP = '';
 
 interface Group {
   domain: string;
@@ -17,7 +25,7 @@ interface Group {
 function groupHosts(hosts: MarkedHost[]): Group[] {
   const groups = new Map<string, MarkedHost[]>();
   for (const host of hosts) {
-    const domain = host.kind === 'domain' ? (getDomain(host.host) ?? host.host) : 'IP addresses';
+    const domain = host.kind === 'domain' ? (getDomain(host.host) ?? host.host) : IP_GROUP;
     groups.set(domain, [...(groups.get(domain) ?? []), host]);
   }
   return [...groups]
@@ -26,7 +34,7 @@ function groupHosts(hosts: MarkedHost[]): Group[] {
       hosts: list.sort((a, b) => b.count - a.count || a.host.localeCompare(b.host)),
     }))
     .sort((a, b) =>
-      a.domain === 'IP addresses' ? 1 : b.domain === 'IP addresses' ? -1 : a.domain.localeCompare(b.domain),
+      a.domain === IP_GROUP ? 1 : b.domain === IP_GROUP ? -1 : a.domain.localeCompare(b.domain),
     );
 }
 
@@ -42,9 +50,9 @@ export function PageHostsList({
   const watch = async (host: string) => {
     const result = await sendMessage('watchHost', { host }).catch(() => ({
       ok: false as const,
-      message: 'Could not change the watchlist.',
+      message: t('common.couldNotChangeWatchlist'),
     }));
-    setWatched((w) => ({ ...w, [host]: result.ok ? 'Watching' : result.message }));
+    setWatched((w) => ({ ...w, [host]: result.ok ? t('pageHosts.watching') : result.message }));
   };
   const groups = useMemo(() => {
     const needle = filter.trim().toLowerCase();
@@ -58,42 +66,44 @@ export function PageHostsList({
     return groupHosts(shown);
   }, [hosts, filter]);
 
-  if (hosts === null) return <p class="meta">Reading this page…</p>;
+  if (hosts === null) return <p class="meta">{t('pageHosts.reading')}</p>;
   if (hosts.length === 0) {
     return (
       <section class="page-hosts" aria-labelledby="page-hosts-heading">
-        <h2 id="page-hosts-heading">On this page</h2>
-        <p class="meta">
-          No host names or IP addresses found on this page (or Hostlens is off for this site).
-        </p>
+        <h2 id="page-hosts-heading">{t('pageHosts.heading')}</h2>
+        <p class="meta">{t('pageHosts.none')}</p>
       </section>
     );
   }
   return (
     <section class="page-hosts" aria-labelledby="page-hosts-heading">
       <h2 id="page-hosts-heading">
-        On this page <span class="meta">({hosts.length} hosts)</span>
+        {t('pageHosts.heading')} <span class="meta">{plural('pageHosts.count', hosts.length)}</span>
       </h2>
       <label for="page-hosts-filter" class="visually-hidden">
-        Filter
+        {t('pageHosts.filter')}
       </label>
       <input
         id="page-hosts-filter"
         type="search"
-        placeholder="Filter"
+        placeholder={t('pageHosts.filter')}
         value={filter}
         onInput={(event) => setFilter(event.currentTarget.value)}
       />
       {groups.map((group) => (
         <div class="host-group" key={group.domain}>
-          <h3>{visibleText(group.domain === 'IP addresses' ? group.domain : toUnicodeName(group.domain))}</h3>
+          <h3>
+            {group.domain === IP_GROUP
+              ? t('pageHosts.ipAddresses')
+              : visibleText(toUnicodeName(group.domain))}
+          </h3>
           <ul>
             {group.hosts.map((host) => (
               <li key={host.host} data-host={host.host}>
                 <button type="button" class="host-row" onClick={() => onOpen(host.host)}>
                   <span class="host-name">{visibleText(toUnicodeName(host.host))}</span>{' '}
                   <span class="meta">
-                    {KIND[host.kind]} · {host.count}×
+                    {KIND[host.kind]()} · {t('pageHosts.occurrences', { count: formatNumber(host.count) })}
                   </span>
                   <span class="context">{visibleText(host.context)}</span>
                 </button>
@@ -106,10 +116,10 @@ export function PageHostsList({
                   <button
                     type="button"
                     class="link-button"
-                    aria-label={`Watch ${host.host}`}
+                    aria-label={t('pageHosts.watchHost', { host: host.host })}
                     onClick={() => void watch(host.host)}
                   >
-                    Watch
+                    {t('pageHosts.watch')}
                   </button>
                 )}
               </li>
