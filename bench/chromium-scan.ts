@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { launchExtension } from '../tests/e2e/support/browser';
 import { startPageServer } from '../tests/e2e/support/stub-servers';
 import { generateArticle } from './detect';
+import { markedHosts } from './live-blog';
 
 export async function benchChromiumScan(): Promise<string[]> {
   execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { stdio: 'ignore' });
@@ -30,33 +31,35 @@ export async function benchChromiumScan(): Promise<string[]> {
       });
     });
     await tab.goto(`${server.url}/big.html`);
-    // All marks: the highlight stops growing (checked every 50 ms) after the scan began.
-    const result = await tab.evaluate(async () => {
-      const highlights = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-      let last = -1;
-      let stableSince = performance.now();
-      for (;;) {
-        const size = highlights.get('hostlens')?.size ?? 0;
-        if (size !== last) {
-          last = size;
-          stableSince = performance.now();
-        } else if (size > 0 && performance.now() - stableSince > 1000) break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
+    // All marks: the tab's host list (as the content script reports it, 300 ms after a change)
+    // stops growing for a second. Only marks near the viewport are drawn, so the highlight's
+    // size is not the count.
+    const url = `${server.url}/big.html`;
+    let last = -1;
+    let stableSince = Date.now();
+    for (;;) {
+      const size = await markedHosts(ext, url);
+      if (size !== last) {
+        last = size;
+        stableSince = Date.now();
+      } else if (size > 0 && Date.now() - stableSince > 1000) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const page = await tab.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const w = window as unknown as { longTasks: number[] };
       return {
-        marks: last,
         parse: nav.domContentLoadedEventEnd,
-        toAllMarks: stableSince - nav.domContentLoadedEventEnd,
+        dclEpoch: performance.timeOrigin + nav.domContentLoadedEventEnd,
         longest: Math.max(0, ...w.longTasks),
         longTasks: w.longTasks.length,
         observable: PerformanceObserver.supportedEntryTypes.includes('longtask'),
       };
     });
+    const result = { ...page, marks: last, toAllMarks: stableSince - page.dclEpoch };
     return [
-      `chromium: 2 MB article (${result.marks} marks, ${truth.size} distinct hosts): browser's own parse to DOMContentLoaded ${result.parse.toFixed(0)} ms (baseline)`,
-      `chromium: DOMContentLoaded → all marks ${result.toAllMarks.toFixed(0)} ms, ratio ${(result.toAllMarks / result.parse).toFixed(2)}x; ${result.observable ? `long tasks ${result.longTasks}, longest ${result.longest.toFixed(0)} ms (goal: none over 50 ms from us; the page's own parse counts too)` : 'long tasks: not observable in this Chromium'}`,
+      `chromium: 2 MB article (${result.marks} hosts listed, ${truth.size} distinct hosts in it): browser's own parse to DOMContentLoaded ${result.parse.toFixed(0)} ms (baseline)`,
+      `chromium: DOMContentLoaded → all hosts listed ${result.toAllMarks.toFixed(0)} ms (incl. the 300 ms report delay), ratio ${(result.toAllMarks / result.parse).toFixed(2)}x; ${result.observable ? `long tasks ${result.longTasks}, longest ${result.longest.toFixed(0)} ms (goal: none over 50 ms from us; the page's own parse counts too)` : 'long tasks: not observable in this Chromium'}`,
     ];
   } finally {
     await ext.close();

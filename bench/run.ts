@@ -6,12 +6,14 @@ import { bundleSizes } from './bundle-sizes';
 import { benchCard } from './card';
 import { benchChromiumScan } from './chromium-scan';
 import { benchDetect } from './detect';
+import { benchLiveBlog } from './live-blog';
 import { benchLookup } from './lookup';
 
 for (const line of await benchDetect()) console.log(line);
 for (const line of await benchLookup()) console.log(line);
 for (const line of await benchChromiumScan()) console.log(line);
 for (const line of await benchCard()) console.log(line);
+for (const line of await benchLiveBlog()) console.log(line);
 // The release build (the e2e copy carries a test-only permission but the same code).
 execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
 if (existsSync('.output/chrome-mv3')) {

@@ -1,11 +1,11 @@
 // zod schemas for every inbound message payload (background only).
 import { normalizeHost } from '../hosts/host';
 import { MAX_NOTE, MAX_TAG, MAX_TAGS } from '../watchlist/limits';
+import { MAX_PAGE_HOSTS } from '../page/page-marks';
 import { z } from '../zod-jitless';
-
-/** Most distinct hosts one page may report; a hostile page can generate any number. */
-export const MAX_PAGE_HOSTS = 10_000;
 import type { ProtocolMap } from './protocol';
+
+export { MAX_PAGE_HOSTS };
 
 /** A host as our own detector or normalizer writes it; anything else did not come from us. */
 function normalizedHost() {

@@ -50,6 +50,7 @@ export function startMarking(ctx: ContentScriptContext, options: MarkingOptions)
   const walk = createKeyboardWalk(ctx, marks, options.loadCard);
   ctx.onInvalidated(() => {
     scanner.stop();
+    marks.disconnect();
     if (highlight) CSS.highlights.delete(HIGHLIGHT_NAME);
     CSS.highlights?.delete(FOCUS_HIGHLIGHT);
   });
