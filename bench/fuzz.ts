@@ -5,6 +5,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 // Some parsers' modules define storage items at import; they need a browser object to exist.
 (globalThis as Record<string, unknown>).chrome = fakeBrowser;
 (globalThis as Record<string, unknown>).browser = fakeBrowser;
+// Parsers word their errors through browser.i18n: give the fake browser the English messages.
+const { useLanguage } = await import('../tests/unit/support/i18n-messages');
+await useLanguage('en');
 const { FUZZ_TARGETS, fuzzTarget } = await import('../tests/fuzz/parsers');
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);

@@ -1,4 +1,5 @@
 // When cards open: after the pointer rests on a host (how long), or only on a click.
+import { t } from '@/utils/i18n/messages';
 import type { Settings } from '@/utils/settings/settings';
 
 type CardFields = Pick<Settings, 'cardTrigger' | 'hoverDelayMs'>;
@@ -12,11 +13,8 @@ export function CardSettings({
 }) {
   return (
     <fieldset>
-      <legend>When a host’s card opens (and lookups happen)</legend>
-      <p class="meta">
-        Three choices: when the pointer pauses on a host, only when you click one, or never on the sites you
-        list below. A card’s lookup sends only the host name to your resolver, and only when the card opens.
-      </p>
+      <legend>{t('options.card.legend')}</legend>
+      <p class="meta">{t('options.card.intro')}</p>
       <div class="choice">
         <input
           type="radio"
@@ -25,10 +23,10 @@ export function CardSettings({
           checked={value.cardTrigger === 'hover'}
           onChange={() => onChange({ ...value, cardTrigger: 'hover' })}
         />
-        <label for="card-trigger-hover">When the pointer rests on a host</label>
+        <label for="card-trigger-hover">{t('options.card.hover')}</label>
       </div>
       <div class="field">
-        <label for="hover-delay">Rest time before the card opens (milliseconds)</label>
+        <label for="hover-delay">{t('options.card.restTime')}</label>
         <input
           id="hover-delay"
           type="number"
@@ -48,12 +46,9 @@ export function CardSettings({
           checked={value.cardTrigger === 'click'}
           onChange={() => onChange({ ...value, cardTrigger: 'click' })}
         />
-        <label for="card-trigger-click">Only when I click a host</label>
+        <label for="card-trigger-click">{t('options.card.click')}</label>
       </div>
-      <p class="meta">
-        Never on some sites: list them under “Sites where Hostlens stays off” below — there Hostlens neither
-        marks nor looks anything up.
-      </p>
+      <p class="meta">{t('options.card.never')}</p>
     </fieldset>
   );
 }

@@ -1,6 +1,8 @@
 // "Certificates": names that appeared in certificates (Certificate Transparency) for the
 // registered domain — often the first public trace of a new subdomain. Cert Spotter and crt.sh
 // merged; a source that failed while the other answered is named under the names.
+import { formatDay, formatNumber } from '@/utils/i18n/format';
+import { plural, t, uiLocale } from '@/utils/i18n/messages';
 import { askBackground } from '@/utils/messages/ask-background';
 import { useSectionQuery } from './use-section-query';
 import type { CertificatesReport, CertSourceOutcome } from '@/utils/history/handle-certificates';
@@ -10,18 +12,17 @@ import { RecordValue } from './record-value';
 import { SourceSection } from './source-section';
 
 const askCertificates = (input: string) => askBackground('lookupCertificates', { input });
-const NO_ANSWER: Section<CertificatesReport> = {
+const noAnswer = (): Section<CertificatesReport> => ({
   state: 'error',
-  error: { kind: 'network', message: 'Hostlens’s background did not answer.' },
-};
+  error: { kind: 'network', message: t('sources.backgroundSilent') },
+});
 
 export function useCertificates(input: string | null): Section<CertificatesReport> | null {
-  return useSectionQuery(input, askCertificates, NO_ANSWER);
+  return useSectionQuery(input, askCertificates, noAnswer());
 }
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const and = (words: string[]) =>
-  words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+/** `Cert Spotter and crt.sh`, in the user's language. */
+const and = (words: string[]) => new Intl.ListFormat(uiLocale(), { type: 'conjunction' }).format(words);
 
 function SourceNote({ outcome }: { outcome: CertSourceOutcome }) {
   if (outcome.state === 'error')
@@ -33,13 +34,13 @@ function SourceNote({ outcome }: { outcome: CertSourceOutcome }) {
   if (outcome.state === 'empty')
     return (
       <p class="meta" data-source={outcome.source}>
-        {outcome.source}: no unexpired certificates.
+        {t('certificates.noneFrom', { source: outcome.source })}
       </p>
     );
   if (outcome.more)
     return (
       <p class="meta" data-source={outcome.source}>
-        {outcome.source} has more certificates than Hostlens read.
+        {t('certificates.more', { source: outcome.source })}
       </p>
     );
   return null;
@@ -50,10 +51,10 @@ export function CertificatesSection({ section }: { section: Section<Certificates
   return (
     <SourceSection
       name="certificates"
-      title="Certificates (Certificate Transparency)"
+      title={t('certificates.title')}
       section={section}
-      loadingText="Asking Certificate Transparency (Cert Spotter, crt.sh)…"
-      emptyText="No unexpired certificates logged for this domain."
+      loadingText={t('certificates.asking')}
+      emptyText={t('certificates.empty')}
     >
       {section?.state === 'ok' && (
         <>
@@ -63,8 +64,8 @@ export function CertificatesSection({ section }: { section: Section<Certificates
                 <li key={c.name} data-observation={c.name} data-sources={c.sources.join(',')}>
                   <RecordValue text={c.name} />{' '}
                   <span class="meta">
-                    first in a certificate {day(c.firstSeen)} · {c.certificates} cert
-                    {c.certificates === 1 ? '' : 's'}
+                    {t('certificates.firstSeen', { date: formatDay(c.firstSeen) })} ·{' '}
+                    {plural('certificates.count', c.certificates)}
                     {c.issuers.length > 0 && ` · ${visibleText(c.issuers.join(', '))}`} ·{' '}
                     {c.sources.join(' + ')}
                   </span>
@@ -74,13 +75,15 @@ export function CertificatesSection({ section }: { section: Section<Certificates
           )}
           {section.total > section.data.names.length && (
             <p class="meta">
-              Showing {section.data.names.length} of {section.total} names.
+              {plural('certificates.showingNames', section.total, {
+                shown: formatNumber(section.data.names.length),
+              })}
             </p>
           )}
           {section.data.sources.map((outcome) => (
             <SourceNote key={outcome.source} outcome={outcome} />
           ))}
-          <p class="meta">From {and(answered.map((s) => s.source))}; expired certificates are not listed.</p>
+          <p class="meta">{t('certificates.from', { sources: and(answered.map((s) => s.source)) })}</p>
         </>
       )}
     </SourceSection>

@@ -1,6 +1,8 @@
 // The change log, newest first: what changed on which watched host, and when. Entries the user
 // had not seen when the view opened are marked "new".
 import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n/messages';
+import { describeChange } from '@/utils/watchlist/diff-snapshots';
 import type { Change } from '@/utils/watchlist/model';
 import { RecordValue } from './record-value';
 import { when } from './watch-text';
@@ -11,15 +13,15 @@ export function ChangeLogView({ changes, newSince }: { changes: Change[]; newSin
   const shown = host ? changes.filter((c) => c.host === host) : changes;
   return (
     <section aria-labelledby="changes-heading">
-      <h2 id="changes-heading">Change log</h2>
+      <h2 id="changes-heading">{t('changes.heading')}</h2>
       {changes.length === 0 ? (
-        <p class="meta">No changes recorded yet. The first check of a host is its baseline.</p>
+        <p class="meta">{t('changes.none')}</p>
       ) : (
         <>
           <div class="field inline">
-            <label for="change-filter">Show changes of</label>{' '}
+            <label for="change-filter">{t('changes.filter')}</label>{' '}
             <select id="change-filter" value={host} onChange={(e) => setHost(e.currentTarget.value)}>
-              <option value="">all hosts</option>
+              <option value="">{t('changes.allHosts')}</option>
               {hosts.map((h) => (
                 <option key={h} value={h}>
                   {h}
@@ -38,8 +40,8 @@ export function ChangeLogView({ changes, newSince }: { changes: Change[]; newSin
                 <time class="meta" dateTime={new Date(c.at).toISOString()}>
                   {when(c.at)}
                 </time>{' '}
-                <strong>{c.host}</strong>: <RecordValue text={c.message} />
-                {(c.id ?? 0) > newSince && <span class="badge"> new</span>}
+                <strong>{c.host}</strong>: <RecordValue text={describeChange(c)} />
+                {(c.id ?? 0) > newSince && <span class="badge"> {t('changes.new')}</span>}
               </li>
             ))}
           </ol>

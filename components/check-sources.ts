@@ -1,5 +1,6 @@
 // Checks the sources part of the options form before saving: every base URL usable, every
 // source that needs a key has one, and which origins Hostlens must be allowed to contact.
+import { t } from '@/utils/i18n/messages';
 import { checkResolverUrl, originPattern } from '@/utils/dns/resolver-url';
 import type { Settings } from '@/utils/settings/settings';
 import type { SourceKeys } from '@/utils/settings/source-keys';
@@ -14,24 +15,26 @@ export function checkSources(settings: Settings, keys: SourceKeys): SourcesCheck
   const origins: string[] = [];
   const url = (label: string, input: string): { ok: true; url: string } | { ok: false; message: string } => {
     const checked = checkResolverUrl(input);
-    return checked.ok ? checked : { ok: false, message: `${label}: ${checked.message}` };
+    return checked.ok
+      ? checked
+      : { ok: false, message: t('sources.fieldProblem', { field: label, problem: checked.message }) };
   };
   for (const row of SOURCE_ROWS) {
     const source = settings[row.id];
     if (row.id === 'rdap' && !source.baseUrl.trim()) {
       next.rdap = { ...settings.rdap, baseUrl: '' };
     } else {
-      const base = url(`${row.label} base URL`, source.baseUrl);
+      const base = url(t('sources.baseUrlLabel', { source: row.label }), source.baseUrl);
       if (!base.ok) return base;
       Object.assign(next, { [row.id]: { ...next[row.id], baseUrl: base.url } });
       if (source.enabled) origins.push(originPattern(base.url));
     }
     if (source.enabled && row.keyNeed === 'required' && row.key && !keys[row.key])
-      return { ok: false, message: `${row.label} needs an API key: enter it, or switch ${row.label} off.` };
+      return { ok: false, message: t('sources.needsKey', { source: row.label }) };
   }
   for (const [label, field] of [
-    ['RDAP bootstrap URL', 'bootstrapUrl'],
-    ['RDAP fallback URL', 'fallbackUrl'],
+    [t('sources.rdapBootstrapUrl'), 'bootstrapUrl'],
+    [t('sources.rdapFallbackUrl'), 'fallbackUrl'],
   ] as const) {
     const checked = url(label, settings.rdap[field]);
     if (!checked.ok) return checked;

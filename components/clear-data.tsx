@@ -1,5 +1,6 @@
 // "Clear all data", with a second step: it deletes the watchlist on every synced browser.
 import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n/messages';
 import { sendMessage } from '@/utils/messages/protocol';
 
 export function ClearData({ onCleared }: { onCleared: () => void }) {
@@ -8,29 +9,26 @@ export function ClearData({ onCleared }: { onCleared: () => void }) {
   const clear = async () => {
     const done = await sendMessage('clearAllData', undefined);
     setAsking(false);
-    setResult(done.ok ? 'Everything was deleted; settings are back to their defaults.' : done.message);
+    setResult(done.ok ? t('options.clear.done') : done.message);
     if (done.ok) onCleared();
   };
   return (
     <fieldset>
-      <legend>Your data</legend>
-      <p class="meta">
-        Deletes the watchlist (on all your synced browsers), snapshots, the change log, kept answers, API
-        keys, and resets these settings.
-      </p>
+      <legend>{t('options.clear.legend')}</legend>
+      <p class="meta">{t('options.clear.what')}</p>
       {asking ? (
         <p>
           <button type="button" class="danger" onClick={() => void clear()}>
-            Yes, delete everything
+            {t('options.clear.confirm')}
           </button>{' '}
           <button type="button" onClick={() => setAsking(false)}>
-            Cancel
+            {t('options.clear.cancel')}
           </button>
         </p>
       ) : (
         <p>
           <button type="button" onClick={() => setAsking(true)}>
-            Clear all data
+            {t('options.clear.clearAll')}
           </button>
         </p>
       )}

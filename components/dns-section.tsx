@@ -1,13 +1,19 @@
 // The "Live DNS" section of a host's detail view (popup, details tab, later the hover card).
 import type { DnsRecord } from '@/utils/dns/model';
-import { RECORD_HELP } from '@/utils/dns/record-help';
+import { recordExplanation, recordHelp } from '@/utils/dns/record-help';
 import { resolverLabel } from '@/utils/dns/resolver-label';
 import { txtKind } from '@/utils/dns/txt-kind';
 import { Fragment } from 'preact';
+import { useState } from 'preact/hooks';
+import { formatNumber } from '@/utils/i18n/format';
+import { plural, t, uiLocale } from '@/utils/i18n/messages';
 import type { AddressInfo } from '@/utils/lookup/address-info';
 import type { DnsReport, QuestionResult } from '@/utils/lookup/dns-report';
 import { dnsSectionState, summarizeReport } from '@/utils/lookup/summarize-report';
 import { RecordValue } from './record-value';
+
+/** Rows of one record type shown before "Show all". */
+const FIRST_ROWS = 20;
 
 export function DnsSectionLoading() {
   return (
@@ -18,15 +24,15 @@ export function DnsSectionLoading() {
       aria-busy="true"
       aria-labelledby="dns-heading"
     >
-      <h3 id="dns-heading">Live DNS</h3>
-      <p class="status">Asking the resolver…</p>
+      <h3 id="dns-heading">{t('dns.heading')}</h3>
+      <p class="status">{t('dns.asking')}</p>
     </section>
   );
 }
 
 export function DnsSection({ report }: { report: DnsReport }) {
   const state = dnsSectionState(report);
-  const time = new Date(report.finishedAt).toLocaleTimeString();
+  const time = new Date(report.finishedAt).toLocaleTimeString(uiLocale());
   return (
     <section
       class="section"
@@ -35,33 +41,38 @@ export function DnsSection({ report }: { report: DnsReport }) {
       data-status={report.status ?? undefined}
       aria-labelledby="dns-heading"
     >
-      <h3 id="dns-heading">Live DNS</h3>
+      <h3 id="dns-heading">{t('dns.heading')}</h3>
       <p class={`status status-${state}`}>{summarizeReport(report)}</p>
       <p class="meta">
-        {resolverLabel(report.resolver)} answered at {time} in {report.finishedAt - report.startedAt} ms ·{' '}
+        {t('dns.answered', {
+          resolver: resolverLabel(report.resolver),
+          time,
+          ms: String(report.finishedAt - report.startedAt),
+        })}{' '}
+        ·{' '}
         {report.authenticated ? (
-          <span class="dnssec-ok">DNSSEC validated (AD)</span>
+          <span class="dnssec-ok">{t('dns.dnssecValidated')}</span>
         ) : (
-          <span class="dnssec-no">not DNSSEC-validated</span>
+          <span class="dnssec-no">{t('dns.notDnssecValidated')}</span>
         )}
       </p>
       {report.host.kind !== 'domain' && report.addressInfo[0]?.asn && (
         <p class="network" data-address-info={report.host.name}>
-          Network: <AddressSummary info={{ ...report.addressInfo[0], ptr: [] }} />
+          {t('dns.network')} <AddressSummary info={{ ...report.addressInfo[0], ptr: [] }} />
         </p>
       )}
       {report.cnameChain.length > 1 && (
         <p class="cname-chain">
-          <abbr title={RECORD_HELP.CNAME}>CNAME chain</abbr>: {report.cnameChain.join(' → ')}
+          <abbr title={recordHelp('CNAME')}>{t('dns.cnameChain')}</abbr>: {report.cnameChain.join(' → ')}
         </p>
       )}
       {state !== 'error' && hasRows(report) && (
         <table class="records">
-          <caption class="visually-hidden">DNS records of {report.host.display}</caption>
+          <caption class="visually-hidden">{t('dns.recordsCaption', { host: report.host.display })}</caption>
           <thead>
             <tr>
-              <th scope="col">Type</th>
-              <th scope="col">Value</th>
+              <th scope="col">{t('dns.columnType')}</th>
+              <th scope="col">{t('dns.columnValue')}</th>
               <th scope="col" class="ttl">
                 TTL
               </th>
@@ -93,12 +104,12 @@ function RecordExplanations({ report }: { report: DnsReport }) {
   if (report.addressInfo.some((a) => a.ptr.length > 0)) shown.add('PTR');
   return (
     <details class="explanations">
-      <summary>What these records mean</summary>
+      <summary>{t('dns.explanations')}</summary>
       <dl>
         {[...shown].map((type) => (
           <div key={type}>
             <dt>{type}</dt>
-            <dd>{RECORD_HELP[type]?.replace(/^[A-Z]+: /, '')}</dd>
+            <dd>{recordExplanation(type)}</dd>
           </div>
         ))}
       </dl>
@@ -128,15 +139,20 @@ function QuestionRows({
   }
   // The A/AAAA answers of an alias also carry its CNAMEs: show each record under its own type.
   const records = question.result.value.records.filter((r) => recordType(r) === question.type);
+  const omitted = question.result.value.omitted ?? 0;
+  const [all, setAll] = useState(false);
   if (records.length === 0) return null;
+  // A long answer (a hostile zone may send a thousand records) shows its first rows; the rest
+  // are one click away.
+  const shown = all ? records : records.slice(0, FIRST_ROWS);
   return (
     <tbody data-question={label}>
-      {records.map((record, i) => (
+      {shown.map((record, i) => (
         <Fragment key={i}>
           <tr data-record-type={dmarc ? 'DMARC' : question.type}>
             <th scope="row">
               {i === 0 ? (
-                <abbr title={RECORD_HELP[label]}>{label}</abbr>
+                <abbr title={recordHelp(label)}>{label}</abbr>
               ) : (
                 <span class="visually-hidden">{label}</span>
               )}
@@ -144,13 +160,26 @@ function QuestionRows({
             <td>
               <RecordLine record={record} report={report} dmarc={dmarc} />
             </td>
-            <td class="ttl">{record.ttl} s</td>
+            <td class="ttl">{t('dns.ttl', { ttl: String(record.ttl) })}</td>
           </tr>
           {(record.type === 'A' || record.type === 'AAAA') && (
             <AddressRow info={report.addressInfo.find((a) => a.ip === record.value)} />
           )}
         </Fragment>
       ))}
+      {(shown.length < records.length || omitted > 0) && (
+        <tr class="more-records" data-more-records={label}>
+          <td />
+          <td colSpan={2} class="meta">
+            {shown.length < records.length && (
+              <button type="button" class="link-button" onClick={() => setAll(true)}>
+                {plural('dns.showAllRecords', records.length, { type: label })}
+              </button>
+            )}{' '}
+            {omitted > 0 && plural('dns.omittedRecords', omitted, { kept: formatNumber(records.length) })}
+          </td>
+        </tr>
+      )}
     </tbody>
   );
 }
@@ -180,12 +209,12 @@ export function AddressSummary({ info }: { info: AddressInfo }) {
     <span class="meta">
       {info.ptr.length > 0 && (
         <>
-          <abbr title={RECORD_HELP.PTR}>PTR</abbr> <RecordValue text={info.ptr.join(', ')} />
+          <abbr title={recordHelp('PTR')}>PTR</abbr> <RecordValue text={info.ptr.join(', ')} />
         </>
       )}
       {info.ptr.length > 0 && info.asn && ' · '}
       {info.asn && (
-        <span title="Network from Team Cymru's IP-to-ASN data; the country is where the network is registered, not where the server is.">
+        <span title={t('dns.networkNote')}>
           AS{info.asn.asn}
           {info.asn.name && (
             <>
@@ -225,7 +254,7 @@ function RecordLine({ record, report, dmarc }: { record: DnsRecord; report: DnsR
       <>
         {kind && (kind === 'SPF' || dmarc) && (
           <>
-            <abbr class="badge" title={RECORD_HELP[kind]}>
+            <abbr class="badge" title={recordHelp(kind)}>
               {kind}
             </abbr>{' '}
           </>
@@ -241,7 +270,8 @@ function RecordLine({ record, report, dmarc }: { record: DnsRecord; report: DnsR
         <RecordValue text={record.value} />
         {ptr && (
           <span class={ptr.confirmed ? 'confirmed' : 'unconfirmed'}>
-            {ptr.confirmed ? ' ✓ resolves back' : ' ✗ does not resolve back'}
+            {' '}
+            {ptr.confirmed ? t('dns.resolvesBack') : t('dns.doesNotResolveBack')}
           </span>
         )}
       </>

@@ -2,6 +2,7 @@
 // story. Nothing is looked up before the click; the click looks up live DNS for every host.
 // Files are saved through a Blob and `<a download>`, so no `downloads` permission is needed.
 import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n/messages';
 import { sendMessage, type EvidenceExport as Exported } from '@/utils/messages/protocol';
 import { downloadText } from './download-text';
 
@@ -14,29 +15,26 @@ export function EvidenceExport({ tabId }: { tabId: number }) {
     setState(
       await sendMessage('exportEvidence', { tabId }).catch(() => ({
         ok: false as const,
-        message: 'Hostlens’s background did not answer; try again.',
+        message: t('evidence.noAnswer'),
       })),
     );
   };
   const copy = async (markdown: string) => {
     const done = await navigator.clipboard.writeText(markdown).then(
-      () => 'Markdown copied.',
-      () => 'The browser did not allow copying; use "Download Markdown".',
+      () => t('evidence.copied'),
+      () => t('evidence.copyRefused'),
     );
     setCopied(done);
   };
   return (
     <section class="evidence" aria-labelledby="evidence-heading">
-      <h2 id="evidence-heading">Evidence</h2>
-      <p class="meta">
-        A report of this page — its address and title, every host with its live DNS asked now, and the history
-        and registration already looked up — to attach to a story.
-      </p>
+      <h2 id="evidence-heading">{t('evidence.heading')}</h2>
+      <p class="meta">{t('evidence.about')}</p>
       <p class="actions">
         <button type="button" disabled={state === 'busy'} onClick={() => void run()}>
-          Export evidence
+          {t('evidence.export')}
         </button>{' '}
-        {state === 'busy' && <span role="status">Looking up every host…</span>}
+        {state === 'busy' && <span role="status">{t('evidence.busy')}</span>}
       </p>
       {typeof state === 'object' && !state.ok && (
         <p class="input-error" role="alert">
@@ -46,21 +44,21 @@ export function EvidenceExport({ tabId }: { tabId: number }) {
       {typeof state === 'object' && state.ok && (
         <>
           <p class="actions" role="status">
-            Report ready:{' '}
+            {t('evidence.ready')}{' '}
             <button
               type="button"
               onClick={() => downloadText(`${state.filename}.json`, state.json, 'application/json')}
             >
-              Download JSON
+              {t('evidence.downloadJson')}
             </button>{' '}
             <button
               type="button"
               onClick={() => downloadText(`${state.filename}.md`, state.markdown, 'text/markdown')}
             >
-              Download Markdown
+              {t('evidence.downloadMarkdown')}
             </button>{' '}
             <button type="button" onClick={() => void copy(state.markdown)}>
-              Copy Markdown
+              {t('evidence.copyMarkdown')}
             </button>
           </p>
           {copied && (

@@ -1,5 +1,7 @@
 // "Sites where Hostlens stays off": one site per line; a site covers its subdomains.
 import { parseLookupInput } from '@/utils/hosts/parse-input';
+import { formatNumber } from '@/utils/i18n/format';
+import { t } from '@/utils/i18n/messages';
 
 /** Parses the field's lines into host names, or says which line is wrong. */
 export function parseExcludedSites(
@@ -12,7 +14,10 @@ export function parseExcludedSites(
     if (!parsed.ok || parsed.host.kind === 'ipv6') {
       return {
         ok: false,
-        message: `Sites where Hostlens stays off, line ${index + 1}: “${line.trim().slice(0, 60)}” is not a site name.`,
+        message: t('options.excluded.notASite', {
+          line: formatNumber(index + 1),
+          text: line.trim().slice(0, 60),
+        }),
       };
     }
     if (!sites.includes(parsed.host.name)) sites.push(parsed.host.name);
@@ -23,9 +28,9 @@ export function parseExcludedSites(
 export function ExcludedSitesField({ value, onChange }: { value: string; onChange: (text: string) => void }) {
   return (
     <fieldset>
-      <legend>Where Hostlens works</legend>
+      <legend>{t('options.excluded.legend')}</legend>
       <div class="field">
-        <label for="excluded-sites">Sites where Hostlens stays off</label>
+        <label for="excluded-sites">{t('options.excluded.label')}</label>
         <textarea
           id="excluded-sites"
           rows={4}
@@ -33,10 +38,7 @@ export function ExcludedSitesField({ value, onChange }: { value: string; onChang
           value={value}
           onInput={(e) => onChange(e.currentTarget.value)}
         />
-        <p class="meta">
-          One site per line, such as mail.example.com; subdomains are included. On these sites Hostlens does
-          not read the page, mark anything or count hosts.
-        </p>
+        <p class="meta">{t('options.excluded.help')}</p>
       </div>
     </fieldset>
   );

@@ -4,11 +4,12 @@
 import type { HistoryReport, SourceOutcome } from '@/utils/history/history-report';
 import type { TimelineEntry } from '@/utils/history/merge-timeline';
 import type { DnsReport } from '@/utils/lookup/dns-report';
+import { sourceLabel } from '@/utils/history/source-label';
+import { formatDay, formatNumber } from '@/utils/i18n/format';
+import { plural, t } from '@/utils/i18n/messages';
 import type { HistoryResponse } from '@/utils/messages/protocol';
 import { RecordValue } from './record-value';
 import { SourceSection } from './source-section';
-
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** Where an entry's span sits within all the entries shown: a bar the eye can compare. */
 function spanStyle(entry: TimelineEntry, from: number, to: number) {
@@ -39,16 +40,19 @@ function TimelineList({
             data-observation={value}
             data-current={now ? 'yes' : undefined}
           >
-            <RecordValue text={value} /> {now && <span class="badge">now</span>}{' '}
+            <RecordValue text={value} /> {now && <span class="badge">{t('history.now')}</span>}{' '}
             <span class="meta">
-              {e.rrtype} · {day(e.firstSeen)} → {day(e.lastSeen)}
+              {e.rrtype} · {formatDay(e.firstSeen)} → {formatDay(e.lastSeen)}
             </span>
             <span class="span-track" aria-hidden="true">
               <span class="span-bar" style={spanStyle(e, from, to)} />
             </span>
             <span class="meta sightings">
               {e.sightings
-                .map((s) => `${s.source}${s.count !== undefined ? ` ${s.count.toLocaleString()}×` : ''}`)
+                .map(
+                  (s) =>
+                    `${sourceLabel(s.source)}${s.count !== undefined ? ` ${formatNumber(s.count)}×` : ''}`,
+                )
                 .join(' · ')}
             </span>
           </li>
@@ -62,16 +66,17 @@ function TimelineList({
 function flags(report: HistoryReport, dns: DnsReport | null): string[] {
   if (!dns || report.history.state !== 'ok' || dns.host.kind !== 'domain') return [];
   const seen = new Set(report.history.data.map((o) => o.rdata));
-  const out = dns.addresses
-    .filter((a) => !seen.has(a))
-    .map((a) => `New: ${a} is not in the passive-DNS history.`);
+  const out = dns.addresses.filter((a) => !seen.has(a)).map((address) => t('history.flags.new', { address }));
   const pastAddresses = report.history.data.filter((o) => o.rrtype === 'A' || o.rrtype === 'AAAA');
   if (dns.addresses.length === 0 && pastAddresses.length > 0) {
     out.push(
-      `Stopped resolving: it has no address now, but passive DNS saw it on ${pastAddresses
-        .slice(0, 3)
-        .map((o) => o.rdata)
-        .join(', ')} (last on ${day(pastAddresses[0]!.lastSeen)}).`,
+      t('history.flags.stopped', {
+        addresses: pastAddresses
+          .slice(0, 3)
+          .map((o) => o.rdata)
+          .join(', '),
+        date: formatDay(pastAddresses[0]!.lastSeen),
+      }),
     );
   }
   return out;
@@ -91,23 +96,30 @@ function Outcomes({ outcomes }: { outcomes: SourceOutcome[] }) {
           {o.state === 'error'
             ? o.message
             : o.state === 'empty'
-              ? `${o.source}: nothing seen.`
-              : `${o.source}: ${o.rows.toLocaleString()} observation${o.rows === 1 ? '' : 's'}${
-                  o.total > o.rows ? ` (of ${o.total.toLocaleString()} it has)` : ''
-                }.`}
+              ? t('history.outcome.nothing', { source: sourceLabel(o.source) })
+              : o.total > o.rows
+                ? plural('history.outcome.observationsOfTotal', o.rows, {
+                    source: sourceLabel(o.source),
+                    total: formatNumber(o.total),
+                  })
+                : plural('history.outcome.observations', o.rows, { source: sourceLabel(o.source) })}
         </li>
       ))}
     </ul>
   );
 }
 
-function Shown({ shown, total, what }: { shown: number; total: number; what: string }) {
+function Shown({
+  shown,
+  total,
+  what,
+}: {
+  shown: number;
+  total: number;
+  what: 'history.showingObservations' | 'history.showingNames';
+}) {
   if (total <= shown) return null;
-  return (
-    <p class="meta">
-      Showing {shown} of {total.toLocaleString()} {what}.
-    </p>
-  );
+  return <p class="meta">{plural(what, total, { shown: formatNumber(shown) })}</p>;
 }
 
 export function HistorySections({
@@ -125,16 +137,16 @@ export function HistorySections({
     );
   }
   const report = response?.report ?? null;
-  const names = report?.sources.map((s) => s.source).join(', ') || 'the passive-DNS sources';
+  const names = report?.sources.map((s) => sourceLabel(s.source)).join(', ') || t('history.theSources');
   const current = new Set(dns?.addresses ?? []);
   return (
     <>
       <SourceSection
         name="history"
-        title="History (passive DNS)"
+        title={t('history.title')}
         section={report?.history ?? null}
-        loadingText="Asking the passive-DNS sources…"
-        emptyText={`${names}: no observations for this.`}
+        loadingText={t('history.asking')}
+        emptyText={t('history.noObservations', { sources: names })}
       >
         {report?.history.state === 'ok' && (
           <>
@@ -148,29 +160,33 @@ export function HistorySections({
               valueOf={(e) => (e.rrname === report.host ? e.rdata : e.rrname)}
               current={report.kind === 'domain' ? current : undefined}
             />
-            <Shown shown={report.history.data.length} total={report.history.total} what="observations" />
+            <Shown
+              shown={report.history.data.length}
+              total={report.history.total}
+              what="history.showingObservations"
+            />
           </>
         )}
         {(report?.history.state === 'ok' || report?.history.state === 'empty') && (
           <Outcomes outcomes={report.sources} />
         )}
-        <p class="meta">Passive DNS shows what a name resolved to and when — not who looked it up.</p>
+        <p class="meta">{t('history.privacy')}</p>
       </SourceSection>
       <SourceSection
         name="neighbours"
-        title="Other names on the same addresses"
+        title={t('history.neighbours.title')}
         section={report?.neighbours ?? null}
-        loadingText="Asking the passive-DNS sources…"
-        emptyText={`${names}: no other names seen on its addresses.`}
+        loadingText={t('history.asking')}
+        emptyText={t('history.neighbours.none', { sources: names })}
       >
         {report?.neighbours.state === 'ok' &&
           report.neighbours.data.map((n) => (
             <div key={n.address}>
-              <p class="meta">On {n.address}:</p>
+              <p class="meta">{t('history.neighbours.onAddress', { address: n.address })}</p>
               {n.names.length ? (
                 <TimelineList entries={n.names} valueOf={(e) => e.rrname} />
               ) : (
-                <p class="meta">no other names seen.</p>
+                <p class="meta">{t('history.neighbours.noneOnAddress')}</p>
               )}
             </div>
           ))}
@@ -178,7 +194,7 @@ export function HistorySections({
           <Shown
             shown={report.neighbours.data.reduce((s, n) => s + n.names.length, 0)}
             total={report.neighbours.total}
-            what="names"
+            what="history.showingNames"
           />
         )}
         {(report?.neighbours.state === 'ok' || report?.neighbours.state === 'empty') && (

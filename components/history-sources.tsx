@@ -2,6 +2,7 @@
 // who receives what, an API key field where the source takes one (kept on this computer only),
 // and under "Advanced" each base URL (a proxy, a self-hosted server, tests). Labels follow
 // DESIGN.md's contract: "<name>", "<name> API key", "<name> base URL".
+import { t } from '@/utils/i18n/messages';
 import type { Settings, SourceSwitch } from '@/utils/settings/settings';
 import type { KeyedSource, SourceKeys } from '@/utils/settings/source-keys';
 import { SOURCE_ROWS, type SourceRow } from './source-rows';
@@ -20,7 +21,7 @@ function KeyField({
   const id = `source-${row.id}-key`;
   return (
     <div class="field indent">
-      <label for={id}>{row.label} API key</label>
+      <label for={id}>{t('sources.keyLabel', { source: row.label })}</label>
       <input
         id={id}
         type="password"
@@ -49,13 +50,8 @@ export function HistorySources({
     onChange({ ...value, [id]: { ...value[id], ...next } });
   return (
     <fieldset>
-      <legend>History, registration and certificate sources</legend>
-      <p class="meta">
-        Passive DNS records what a name resolved to and when — never who looked it up. When a card or the
-        details view opens, the host name (and the addresses it was seen on) is sent to each source that is
-        on, and nothing else: no page address, no page content. API keys stay on this computer; they are not
-        synced to your other browsers.
-      </p>
+      <legend>{t('sources.heading')}</legend>
+      <p class="meta">{t('sources.privacy')}</p>
       {SOURCE_ROWS.map((row) => (
         <div key={row.id} class="source-row">
           <div class="choice">
@@ -74,22 +70,22 @@ export function HistorySources({
         </div>
       ))}
       <details>
-        <summary>Advanced</summary>
+        <summary>{t('sources.advanced')}</summary>
         {SOURCE_ROWS.map((row) => (
           <div class="field" key={row.id}>
-            <label for={`source-${row.id}-base`}>{row.label} base URL</label>
+            <label for={`source-${row.id}-base`}>{t('sources.baseUrlLabel', { source: row.label })}</label>
             <input
               id={`source-${row.id}-base`}
               type="url"
               spellcheck={false}
-              placeholder={row.id === 'rdap' ? 'empty: ask each registry (IANA bootstrap)' : undefined}
+              placeholder={row.id === 'rdap' ? t('sources.rdapBasePlaceholder') : undefined}
               value={value[row.id].baseUrl}
               onInput={(event) => set(row.id, { baseUrl: event.currentTarget.value })}
             />
           </div>
         ))}
         <div class="field">
-          <label for="source-rdap-bootstrap">RDAP bootstrap URL</label>
+          <label for="source-rdap-bootstrap">{t('sources.rdapBootstrapUrl')}</label>
           <input
             id="source-rdap-bootstrap"
             type="url"
@@ -99,7 +95,7 @@ export function HistorySources({
           />
         </div>
         <div class="field">
-          <label for="source-rdap-fallback">RDAP fallback URL</label>
+          <label for="source-rdap-fallback">{t('sources.rdapFallbackUrl')}</label>
           <input
             id="source-rdap-fallback"
             type="url"

@@ -1,4 +1,5 @@
 // The detail view of one host: the popup shows it after "Look up", a tab shows it full size.
+import { t } from '@/utils/i18n/messages';
 import type { LookupState } from './use-host-lookup';
 import { DnsSection, DnsSectionLoading } from './dns-section';
 import { CertificatesSection, useCertificates } from './certificates-section';
@@ -16,7 +17,7 @@ export function HostDetail({ state, onRefresh }: { state: LookupState; onRefresh
   if (state.phase === 'loading') {
     return (
       <article class="host-detail" aria-live="polite">
-        <p class="meta">Looking up {state.input}…</p>
+        <p class="meta">{t('card.lookingUp', { input: state.input })}</p>
         <DnsSectionLoading />
       </article>
     );
@@ -39,7 +40,7 @@ export function HostDetail({ state, onRefresh }: { state: LookupState; onRefresh
       <p class="actions">
         <PinButton host={response.report.host.name} />{' '}
         <button type="button" onClick={onRefresh}>
-          Refresh (skip cache)
+          {t('card.refresh')}
         </button>
       </p>
     </article>

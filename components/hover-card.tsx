@@ -4,6 +4,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { describeHomograph, homographWarnings } from '@/utils/hosts/homograph';
 import { toUnicodeName } from '@/utils/hosts/idn';
+import { t } from '@/utils/i18n/messages';
 import { sendMessage } from '@/utils/messages/protocol';
 import { placeCard, type Box } from '@/utils/page/card-position';
 import { visibleText } from '@/utils/text/visible-text';
@@ -62,17 +63,22 @@ export function HoverCard({ host, anchor, onClose }: HoverCardProps) {
     >
       <header class="card-header">
         <h2 id="hostlens-card-title">{visibleText(display)}</h2>
-        <button type="button" class="close" aria-label="Close" onClick={(e) => trusted(e) && onClose()}>
+        <button
+          type="button"
+          class="close"
+          aria-label={t('card.close')}
+          onClick={(e) => trusted(e) && onClose()}
+        >
           ×
         </button>
       </header>
-      {display !== host && <p class="meta">ASCII (punycode): {host}</p>}
+      {display !== host && <p class="meta">{t('card.punycode', { host })}</p>}
       {report?.registrableDomain && report.registrableDomain !== host && (
-        <p class="meta">Registered domain: {toUnicodeName(report.registrableDomain)}</p>
+        <p class="meta">{t('card.registeredDomain', { domain: toUnicodeName(report.registrableDomain) })}</p>
       )}
       {warnings.map((w) => (
         <p class="warning" role="note" key={w.label}>
-          ⚠ Look-alike: {visibleText(describeHomograph(w))}
+          {t('card.lookAlike', { warning: visibleText(describeHomograph(w)) })}
         </p>
       ))}
       {state.phase === 'done' && !state.response.ok && (
@@ -90,13 +96,17 @@ export function HoverCard({ host, anchor, onClose }: HoverCardProps) {
           disabled={pinned === null}
           onClick={(e) => {
             if (!trusted(e) || pinned === null) return;
-            void sendMessage(pinned ? 'unpinHost' : 'pinHost', host).then(
-              (now) => setPinned(now),
-              () => setNotice('Could not change the watchlist.'),
-            );
+            // A card in a page may add the host it shows; removing it (and the history kept
+            // for it) is done in Hostlens's own pages, which a page can never script.
+            if (pinned) void sendMessage('openDetails', host);
+            else
+              void sendMessage('pinHost', host).then(
+                (now) => setPinned(now),
+                () => setNotice(t('common.couldNotChangeWatchlist')),
+              );
           }}
         >
-          {pinned ? 'Unpin' : 'Pin'}
+          {pinned ? t('card.pinnedManage') : t('card.pin')}
         </button>
         <button
           type="button"
@@ -104,15 +114,15 @@ export function HoverCard({ host, anchor, onClose }: HoverCardProps) {
             if (!trusted(e)) return;
             const text = report ? reportAsText(report) : display;
             navigator.clipboard.writeText(text).then(
-              () => setNotice('Copied.'),
-              () => setNotice('The page did not allow copying.'),
+              () => setNotice(t('card.copied')),
+              () => setNotice(t('card.copyRefused')),
             );
           }}
         >
-          Copy
+          {t('card.copy')}
         </button>
         <button type="button" onClick={(e) => trusted(e) && void sendMessage('openDetails', host)}>
-          Open details
+          {t('card.openDetails')}
         </button>
         <span class="meta" role="status">
           {notice}

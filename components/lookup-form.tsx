@@ -1,6 +1,7 @@
 // "Look up": any host name, URL, e-mail address or IP, defanged or not (DESIGN.md contract).
 import { useState } from 'preact/hooks';
 import { parseLookupInput } from '@/utils/hosts/parse-input';
+import { t } from '@/utils/i18n/messages';
 
 export function LookupForm({
   initial = '',
@@ -23,12 +24,12 @@ export function LookupForm({
         onLookup(value);
       }}
     >
-      <label for="lookup-input">Look up</label>
+      <label for="lookup-input">{t('popup.lookUp')}</label>
       <input
         id="lookup-input"
         type="search"
         value={value}
-        placeholder="name, URL, e-mail or IP — evil[.]example ok"
+        placeholder={t('popup.lookUpPlaceholder')}
         autoComplete="off"
         spellcheck={false}
         aria-describedby={error ? 'lookup-error' : undefined}

@@ -2,6 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { checkResolverUrl, originPattern } from '@/utils/dns/resolver-url';
+import { formatNumber } from '@/utils/i18n/format';
+import { plural, t, uiLocale } from '@/utils/i18n/messages';
 import { loadSettings, saveSettings, type Settings } from '@/utils/settings/settings';
 import { loadSourceKeys, saveSourceKeys, type SourceKeys } from '@/utils/settings/source-keys';
 import { CardSettings } from './card-settings';
@@ -31,7 +33,7 @@ export function OptionsApp() {
     void reload();
   }, []);
 
-  if (!settings) return <p>Loading settings…</p>;
+  if (!settings) return <p>{t('options.loading')}</p>;
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -42,19 +44,22 @@ export function OptionsApp() {
       settings.hoverDelayMs < 100 ||
       settings.hoverDelayMs > 2000
     ) {
-      return setNotice({
-        kind: 'error',
-        text: 'The rest time must be a whole number from 100 to 2000 milliseconds.',
-      });
+      return setNotice({ kind: 'error', text: t('options.errors.restTime') });
     }
     const { intervalMinutes } = settings.watch;
     if (!Number.isInteger(intervalMinutes) || intervalMinutes < 15 || intervalMinutes > 10_080)
-      return setNotice({ kind: 'error', text: 'Check watched hosts every 15 minutes to 7 days.' });
+      return setNotice({ kind: 'error', text: t('options.errors.watchInterval') });
     const { maxChanges, maxDays } = settings.retention;
     if (!Number.isInteger(maxChanges) || maxChanges < 100 || maxChanges > 100_000)
-      return setNotice({ kind: 'error', text: 'Keep at most 100 to 100,000 changes.' });
+      return setNotice({
+        kind: 'error',
+        text: plural('options.errors.maxChanges', 100_000, { min: formatNumber(100) }),
+      });
     if (!Number.isInteger(maxDays) || maxDays < 1 || maxDays > 3650)
-      return setNotice({ kind: 'error', text: 'Keep changes for 1 to 3,650 days.' });
+      return setNotice({
+        kind: 'error',
+        text: plural('options.errors.maxDays', 3650, { min: formatNumber(1) }),
+      });
     const excluded = parseExcludedSites(excludedText);
     if (!excluded.ok) return setNotice({ kind: 'error', text: excluded.message });
     const sources = checkSources(settings, keys);
@@ -71,7 +76,11 @@ export function OptionsApp() {
     if (!granted) {
       return setNotice({
         kind: 'error',
-        text: `Hostlens needs permission to contact ${origins.map((o) => new URL(o.replace('/*', '/')).host).join(' and ')}; nothing was saved.`,
+        text: t('options.needsPermission', {
+          hosts: new Intl.ListFormat(uiLocale(), { type: 'conjunction' }).format(
+            origins.map((o) => new URL(o.replace('/*', '/')).host),
+          ),
+        }),
       });
     }
     try {
@@ -84,15 +93,15 @@ export function OptionsApp() {
       await saveSourceKeys(keys);
       await saveSettings(next);
       setSettings(next);
-      setNotice({ kind: 'info', text: 'Saved.' });
+      setNotice({ kind: 'info', text: t('options.saved') });
     } catch (error) {
-      setNotice({ kind: 'error', text: `Could not save: ${(error as Error).message}` });
+      setNotice({ kind: 'error', text: t('options.couldNotSave', { error: (error as Error).message }) });
     }
   };
 
   return (
     <main class="options">
-      <h1>Hostlens settings</h1>
+      <h1>{t('options.title')}</h1>
       <form onSubmit={(event) => void save(event)}>
         <ResolverSettings
           url={settings.resolverUrl}
@@ -108,7 +117,7 @@ export function OptionsApp() {
         <ExcludedSitesField value={excludedText} onChange={setExcludedText} />
         <WatchSettings value={settings} onChange={(fields) => setSettings({ ...settings, ...fields })} />
         <p>
-          <button type="submit">Save</button>{' '}
+          <button type="submit">{t('options.save')}</button>{' '}
           {notice && (
             <span
               class={notice.kind === 'error' ? 'input-error' : 'saved'}

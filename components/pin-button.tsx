@@ -1,6 +1,7 @@
 // "Pin" / "Unpin" for the detail view (an extension page): pins go through `watchHost`, which
 // reports a full sync storage in words instead of failing silently.
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n/messages';
 import { sendMessage } from '@/utils/messages/protocol';
 
 export function PinButton({ host }: { host: string }) {
@@ -32,9 +33,9 @@ export function PinButton({ host }: { host: string }) {
       <button
         type="button"
         disabled={pinned === null}
-        onClick={() => void toggle().catch(() => setProblem('Could not change the watchlist.'))}
+        onClick={() => void toggle().catch(() => setProblem(t('common.couldNotChangeWatchlist')))}
       >
-        {pinned ? 'Unpin' : 'Pin'}
+        {pinned ? t('card.unpin') : t('card.pin')}
       </button>
       {problem && (
         <span class="input-error" role="alert">

@@ -2,6 +2,7 @@
 // `?tabId=N` names the tab (the toolbar opens it for the active tab); `?host=` opens a host's
 // detail view directly ("Open details").
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n/messages';
 import { EvidenceExport } from './evidence-export';
 import { HostDetail } from './host-detail';
 import { LookupForm } from './lookup-form';
@@ -39,7 +40,7 @@ export function PopupApp({ params }: { params: URLSearchParams }) {
           <WatchlistTabLabel />
         </button>
         <a href="/options.html" target="_blank" rel="noopener">
-          Settings
+          {t('popup.settings')}
         </a>
       </header>
       <LookupForm initial={initialHost} onLookup={open} />
@@ -48,7 +49,7 @@ export function PopupApp({ params }: { params: URLSearchParams }) {
       ) : showDetail ? (
         <>
           <button type="button" class="link-button back" onClick={() => setShowDetail(false)}>
-            ← Hosts on this page
+            {t('popup.backToHosts')}
           </button>
           <HostDetail
             state={state}

@@ -1,8 +1,11 @@
 // The popup's watchlist tab: each watched host's state at a glance, "Check now", and the way to
 // the full page (notes, change log, import and export).
 import { useState } from 'preact/hooks';
+import { formatNumber } from '@/utils/i18n/format';
+import { plural, t } from '@/utils/i18n/messages';
 import { sendMessage } from '@/utils/messages/protocol';
 import { visibleText } from '@/utils/text/visible-text';
+import { describeChange } from '@/utils/watchlist/diff-snapshots';
 import { useWatchlist } from './use-watchlist';
 import { hostDisplay, shortStatusText, summaryText } from './watch-text';
 
@@ -10,19 +13,19 @@ export function PopupWatchlist({ onOpen }: { onOpen: (host: string) => void }) {
   const { view, changes } = useWatchlist(5);
   const [status, setStatus] = useState('');
   const check = async () => {
-    setStatus('Checking…');
+    setStatus(t('popupWatchlist.checking'));
     try {
       setStatus(summaryText(await sendMessage('checkNow', null)));
     } catch {
-      setStatus('Hostlens’s background did not answer; try again.');
+      setStatus(t('popupWatchlist.noAnswer'));
     }
   };
-  if (!view) return <p class="meta">Loading the watchlist…</p>;
+  if (!view) return <p class="meta">{t('popupWatchlist.loading')}</p>;
   return (
     <section aria-labelledby="popup-watch-heading">
-      <h2 id="popup-watch-heading">Watchlist</h2>
+      <h2 id="popup-watch-heading">{t('popupWatchlist.heading')}</h2>
       {view.rows.length === 0 ? (
-        <p class="meta">Nothing watched yet: “Pin” a host in its card or details.</p>
+        <p class="meta">{t('popupWatchlist.empty')}</p>
       ) : (
         <ul class="watch-rows">
           {view.rows.map((row) => (
@@ -31,7 +34,9 @@ export function PopupWatchlist({ onOpen }: { onOpen: (host: string) => void }) {
                 {visibleText(hostDisplay(row.host).display)}
               </button>{' '}
               <span class="meta">{shortStatusText(row)}</span>
-              {row.unseenChanges > 0 && <span class="badge"> {row.unseenChanges} new</span>}
+              {row.unseenChanges > 0 && (
+                <span class="badge"> {plural('popupWatchlist.newChanges', row.unseenChanges)}</span>
+              )}
             </li>
           ))}
         </ul>
@@ -40,17 +45,17 @@ export function PopupWatchlist({ onOpen }: { onOpen: (host: string) => void }) {
         <ol class="change-log">
           {changes.map((c) => (
             <li key={c.id} data-change={c.kind} data-host={c.host}>
-              <strong>{c.host}</strong>: {c.message}
+              <strong>{c.host}</strong>: {describeChange(c)}
             </li>
           ))}
         </ol>
       )}
       <p class="actions">
         <button type="button" disabled={view.rows.length === 0} onClick={() => void check()}>
-          Check now
+          {t('popupWatchlist.checkNow')}
         </button>{' '}
         <a href="/watchlist.html" target="_blank" rel="noopener">
-          Open the full watchlist
+          {t('popupWatchlist.openFull')}
         </a>{' '}
         <span role="status">{status}</span>
       </p>
@@ -64,13 +69,13 @@ export function WatchlistTabLabel() {
   const unseen = view?.unseen ?? 0;
   return (
     <>
-      Watchlist
+      {t('popupWatchlist.heading')}
       {unseen > 0 && (
         <>
           {' '}
           <span class="badge">
-            {unseen}
-            <span class="visually-hidden"> unseen {unseen === 1 ? 'change' : 'changes'}</span>
+            {formatNumber(unseen)}
+            <span class="visually-hidden"> {plural('popupWatchlist.unseenChanges', unseen)}</span>
           </span>
         </>
       )}

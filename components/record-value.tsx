@@ -1,6 +1,7 @@
 // Attacker-controlled text, shown inert: Preact text nodes only, invisible characters made
 // visible, long values cut with a "show more" button.
 import { useState } from 'preact/hooks';
+import { plural } from '@/utils/i18n/messages';
 import { truncate, visibleText } from '@/utils/text/visible-text';
 
 const LIMIT = 300;
@@ -16,7 +17,7 @@ export function RecordValue({ text }: { text: string }) {
         <>
           {'… '}
           <button type="button" class="link-button" onClick={() => setExpanded(true)}>
-            show more ({visible.length - LIMIT} more characters)
+            {plural('card.showMore', visible.length - LIMIT)}
           </button>
         </>
       )}

@@ -1,5 +1,7 @@
 // "Registration": who registered the domain through whom, and when; for an IP address, the
 // regional registry's network it belongs to (RDAP). Every value is registry text, shown inert.
+import { formatDay } from '@/utils/i18n/format';
+import { plural, t } from '@/utils/i18n/messages';
 import { askBackground } from '@/utils/messages/ask-background';
 import { useSectionQuery } from './use-section-query';
 import type { Section } from '@/utils/history/history-report';
@@ -7,8 +9,7 @@ import type { IpRegistration, RdapRecord, Registration } from '@/utils/history/r
 import { RecordValue } from './record-value';
 import { SourceSection } from './source-section';
 
-const day = (ms: number | undefined) =>
-  ms === undefined ? 'not given' : new Date(ms).toISOString().slice(0, 10);
+const day = (ms: number | undefined) => (ms === undefined ? t('registration.notGiven') : formatDay(ms));
 /**
  * A domain younger than this is flagged: fresh registrations are typical of phishing and fakes,
  * and most are used within weeks; 90 days also matches the window several registries and
@@ -17,17 +18,19 @@ const day = (ms: number | undefined) =>
 const YOUNG_DAYS = 90;
 
 const askRegistration = (input: string) => askBackground('lookupRegistration', { input });
-const NO_ANSWER: Section<RdapRecord> = {
+const noAnswer = (): Section<RdapRecord> => ({
   state: 'error',
-  error: { kind: 'network', message: 'Hostlens’s background did not answer.' },
-};
+  error: { kind: 'network', message: t('sources.backgroundSilent') },
+});
 
 export function useRegistration(input: string | null): Section<RdapRecord> | null {
-  return useSectionQuery(input, askRegistration, NO_ANSWER);
+  return useSectionQuery(input, askRegistration, noAnswer());
 }
 
-const orNotGiven = (value: string | undefined) => (value ? <RecordValue text={value} /> : 'not given');
-const list = (values: string[]) => (values.length ? <RecordValue text={values.join(', ')} /> : 'not given');
+const orNotGiven = (value: string | undefined) =>
+  value ? <RecordValue text={value} /> : t('registration.notGiven');
+const list = (values: string[]) =>
+  values.length ? <RecordValue text={values.join(', ')} /> : t('registration.notGiven');
 
 function youngFlag(created: number | undefined) {
   if (created === undefined) return null;
@@ -35,7 +38,7 @@ function youngFlag(created: number | undefined) {
   if (days < 0 || days >= YOUNG_DAYS) return null;
   return (
     <p class="warning" role="note">
-      ⚠ Registered {days === 0 ? 'today' : days === 1 ? '1 day ago' : `${days} days ago`}.
+      {days === 0 ? t('registration.registeredToday') : plural('registration.registeredDaysAgo', days)}
     </p>
   );
 }
@@ -45,30 +48,30 @@ function DomainRegistration({ r }: { r: Registration }) {
     <>
       {youngFlag(r.created)}
       <dl class="registration">
-        <dt>Domain</dt>
+        <dt>{t('registration.field.domain')}</dt>
         <dd>{r.domain}</dd>
-        <dt>Created</dt>
+        <dt>{t('registration.field.created')}</dt>
         <dd data-field="created">{day(r.created)}</dd>
-        <dt>Updated</dt>
+        <dt>{t('registration.field.updated')}</dt>
         <dd>{day(r.updated)}</dd>
-        <dt>Expires</dt>
+        <dt>{t('registration.field.expires')}</dt>
         <dd>{day(r.expires)}</dd>
-        <dt>Registrar</dt>
+        <dt>{t('registration.field.registrar')}</dt>
         <dd data-field="registrar">{orNotGiven(r.registrar)}</dd>
-        <dt>Status</dt>
+        <dt>{t('registration.field.status')}</dt>
         <dd>{list(r.statuses)}</dd>
-        <dt>Name servers</dt>
+        <dt>{t('registration.field.nameServers')}</dt>
         <dd>{list(r.nameservers)}</dd>
-        <dt>DNSSEC</dt>
+        <dt>{t('registration.field.dnssec')}</dt>
         <dd>
           {r.delegationSigned === undefined
-            ? 'not given'
+            ? t('registration.notGiven')
             : r.delegationSigned
-              ? 'signed delegation'
-              : 'not signed'}
+              ? t('registration.signedDelegation')
+              : t('registration.notSigned')}
         </dd>
       </dl>
-      <p class="meta">From {r.server}.</p>
+      <p class="meta">{t('registration.from', { server: r.server })}</p>
     </>
   );
 }
@@ -79,31 +82,33 @@ function IpNetwork({ r }: { r: IpRegistration }) {
   return (
     <>
       <dl class="registration">
-        <dt>Address</dt>
+        <dt>{t('registration.field.address')}</dt>
         <dd>{r.address}</dd>
-        <dt>Network</dt>
+        <dt>{t('registration.field.network')}</dt>
         <dd data-field="network">{orNotGiven(r.name)}</dd>
-        <dt>Range</dt>
-        <dd data-field="range">{range ? `${range}${cidrs}` : 'not given'}</dd>
-        <dt>Handle</dt>
+        <dt>{t('registration.field.range')}</dt>
+        <dd data-field="range">{range ? `${range}${cidrs}` : t('registration.notGiven')}</dd>
+        <dt>{t('registration.field.handle')}</dt>
         <dd>{orNotGiven(r.handle)}</dd>
-        <dt>Type</dt>
+        <dt>{t('registration.field.type')}</dt>
         <dd>{orNotGiven(r.type)}</dd>
-        <dt>Holder</dt>
+        <dt>{t('registration.field.holder')}</dt>
         <dd data-field="registrant">{orNotGiven(r.registrant)}</dd>
-        <dt>Country</dt>
-        <dd>{r.country ?? 'not given'}</dd>
-        <dt>Status</dt>
+        <dt>{t('registration.field.country')}</dt>
+        <dd>{r.country ?? t('registration.notGiven')}</dd>
+        <dt>{t('registration.field.status')}</dt>
         <dd>{list(r.statuses)}</dd>
-        <dt>Abuse contact</dt>
+        <dt>{t('registration.field.abuseContact')}</dt>
         <dd data-field="abuse">{orNotGiven(r.abuseEmail)}</dd>
-        <dt>Registered</dt>
+        <dt>{t('registration.field.registered')}</dt>
         <dd data-field="registered">{day(r.registered)}</dd>
-        <dt>Updated</dt>
+        <dt>{t('registration.field.updated')}</dt>
         <dd>{day(r.updated)}</dd>
       </dl>
       <p class="meta" data-field="server">
-        From {r.registry ? `${r.registry} (${r.server})` : r.server}.
+        {r.registry
+          ? t('registration.fromRegistry', { registry: r.registry, server: r.server })
+          : t('registration.from', { server: r.server })}
       </p>
     </>
   );
@@ -114,10 +119,10 @@ export function RegistrationSection({ section }: { section: Section<RdapRecord> 
   return (
     <SourceSection
       name="registration"
-      title="Registration (RDAP)"
+      title={t('registration.title')}
       section={section}
-      loadingText="Asking the registry…"
-      emptyText="The registry has no record of this name or address (not registered, or unknown to it)."
+      loadingText={t('registration.asking')}
+      emptyText={t('registration.empty')}
     >
       {r && ('domain' in r ? <DomainRegistration r={r} /> : <IpNetwork r={r} />)}
     </SourceSection>

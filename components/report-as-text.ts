@@ -1,12 +1,17 @@
 // A DNS report as plain text, for "Copy": what a reader pastes into notes or a story.
 import type { DnsReport } from '@/utils/lookup/dns-report';
+import { t } from '@/utils/i18n/messages';
 import { summarizeReport } from '@/utils/lookup/summarize-report';
 
 export function reportAsText(report: DnsReport): string {
   const lines = [
     `${report.host.display}${report.host.display !== report.host.name ? ` (${report.host.name})` : ''}`,
     summarizeReport(report),
-    `Resolver: ${report.resolver} at ${new Date(report.finishedAt).toISOString()}; DNSSEC ${report.authenticated ? 'validated (AD)' : 'not validated'}`,
+    // The time stays ISO 8601 (UTC): exact and unambiguous in a pasted note.
+    t(report.authenticated ? 'dns.copyResolverValidated' : 'dns.copyResolverNotValidated', {
+      resolver: report.resolver,
+      time: new Date(report.finishedAt).toISOString(),
+    }),
   ];
   for (const q of [...report.questions, ...(report.dmarc ? [report.dmarc] : [])]) {
     if (!q.result.ok) {

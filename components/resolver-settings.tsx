@@ -1,14 +1,13 @@
 // Resolver choice on the options page: presets, or any RFC 8484 URL.
 import { RESOLVER_PRESETS } from '@/utils/dns/resolver-presets';
+import { t } from '@/utils/i18n/messages';
 
 export function ResolverSettings({ url, onChange }: { url: string; onChange: (url: string) => void }) {
   const selected = RESOLVER_PRESETS.find((p) => p.url === url)?.id ?? 'custom';
   return (
     <fieldset class="resolver-settings">
-      <legend>DNS resolver (DNS over HTTPS)</legend>
-      <p class="meta">
-        Every host name you look up is sent to this resolver, and nothing else: no page address, no page text.
-      </p>
+      <legend>{t('options.resolver.legend')}</legend>
+      <p class="meta">{t('options.resolver.privacy')}</p>
       {RESOLVER_PRESETS.map((preset) => (
         <div class="choice" key={preset.id}>
           <input
@@ -19,9 +18,9 @@ export function ResolverSettings({ url, onChange }: { url: string; onChange: (ur
             onChange={() => onChange(preset.url)}
           />
           <label for={`preset-${preset.id}`}>
-            {preset.label}
-            {preset.filtering && <strong class="warning"> (filtering)</strong>}
-            <span class="meta"> — {preset.note}</span>
+            {preset.labelKey ? t(preset.labelKey) : preset.label}
+            {preset.filtering && <strong class="warning"> {t('options.resolver.filtering')}</strong>}
+            <span class="meta"> — {t(preset.note)}</span>
           </label>
         </div>
       ))}
@@ -33,10 +32,10 @@ export function ResolverSettings({ url, onChange }: { url: string; onChange: (ur
           checked={selected === 'custom'}
           onChange={() => document.getElementById('resolver-url')?.focus()}
         />
-        <label for="preset-custom">Another resolver (any RFC 8484 URL)</label>
+        <label for="preset-custom">{t('options.resolver.custom')}</label>
       </div>
       <div class="field">
-        <label for="resolver-url">DoH resolver URL</label>
+        <label for="resolver-url">{t('options.resolver.urlLabel')}</label>
         <input
           id="resolver-url"
           type="url"
@@ -44,10 +43,7 @@ export function ResolverSettings({ url, onChange }: { url: string; onChange: (ur
           spellcheck={false}
           onInput={(event) => onChange(event.currentTarget.value)}
         />
-        <p class="meta">
-          https:// only, except for a resolver on this computer (http://127.0.0.1…). A filtering resolver
-          answers “does not exist” for names it blocks, which can look like a real NXDOMAIN.
-        </p>
+        <p class="meta">{t('options.resolver.urlHelp')}</p>
       </div>
     </fieldset>
   );

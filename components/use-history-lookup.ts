@@ -1,12 +1,13 @@
 // Asks the background for a host's passive-DNS history; its own state, apart from live DNS, so
 // a slow or failing history source never holds up the DNS section.
 import { askBackground } from '@/utils/messages/ask-background';
+import { t } from '@/utils/i18n/messages';
 import type { HistoryResponse } from '@/utils/messages/protocol';
 import { useSectionQuery } from './use-section-query';
 
-const NO_ANSWER: HistoryResponse = { ok: false, message: 'Hostlens’s background did not answer; try again.' };
+const noAnswer = (): HistoryResponse => ({ ok: false, message: t('history.noAnswer') });
 const ask = (input: string) => askBackground('lookupHistory', { input });
 
 export function useHistoryLookup(input: string | null): HistoryResponse | null {
-  return useSectionQuery(input, ask, NO_ANSWER);
+  return useSectionQuery(input, ask, noAnswer());
 }

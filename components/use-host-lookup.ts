@@ -1,5 +1,6 @@
 // Asks the background for a host's live DNS; the component only renders the states.
 import { useCallback, useRef, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n/messages';
 import { askBackground } from '@/utils/messages/ask-background';
 import type { LookupResponse } from '@/utils/messages/protocol';
 
@@ -18,7 +19,7 @@ export function useHostLookup() {
     try {
       response = await askBackground('lookupHost', { input, fresh });
     } catch {
-      response = { ok: false, message: 'Hostlens’s background did not answer; try again.' };
+      response = { ok: false, message: t('lookup.backgroundSilent') };
     }
     // A slower earlier lookup must not overwrite a newer one.
     if (id === latest.current) setState({ phase: 'done', input, response });

@@ -3,6 +3,7 @@
 // `changeLimit` 0 skips the change log (the popup's tab label needs only the unseen count).
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t } from '@/utils/i18n/messages';
 import { sendMessage, type WatchlistView } from '@/utils/messages/protocol';
 import type { Change } from '@/utils/watchlist/model';
 
@@ -20,7 +21,7 @@ export function useWatchlist(changeLimit = 500) {
       setChanges(log);
       setFailed('');
     } catch {
-      setFailed('Hostlens’s background did not answer; try again.');
+      setFailed(t('watchlist.backgroundSilentRetry'));
     }
   }, [changeLimit]);
   useEffect(() => {

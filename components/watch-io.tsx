@@ -1,10 +1,23 @@
 // Export and import of the watchlist (JSON, CSV) and export of the change log (CSV). Import
 // adds and updates hosts, never removes one, and lists the rows it could not take, by line.
 import { useState } from 'preact/hooks';
+import { formatNumber } from '@/utils/i18n/format';
+import { t } from '@/utils/i18n/messages';
 import { sendMessage, type ExportFormat, type ImportReport } from '@/utils/messages/protocol';
 import { downloadText } from './download-text';
 
 const stamp = () => new Date().toISOString().slice(0, 10);
+
+function importedText(report: ImportReport): string {
+  const counts = {
+    added: formatNumber(report.added),
+    updated: formatNumber(report.updated),
+    unchanged: formatNumber(report.unchanged),
+  };
+  return report.rejected.length > 0
+    ? t('watchIo.importedWithRejected', { ...counts, rejected: formatNumber(report.rejected.length) })
+    : t('watchIo.imported', counts);
+}
 
 export function WatchIo() {
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -17,13 +30,12 @@ export function WatchIo() {
       format === 'json' ? 'application/json' : 'text/csv',
     );
   };
-  const failedExport = () => setProblem('Hostlens’s background did not answer; nothing was exported.');
+  const failedExport = () => setProblem(t('watchIo.exportFailed'));
   const importFile = async (file: File | undefined) => {
     setReport(null);
     setProblem('');
     if (!file) return;
-    if (file.size > 5_000_000)
-      return setProblem('That file is larger than 5 MB; Hostlens reads watchlists up to 5 MB.');
+    if (file.size > 5_000_000) return setProblem(t('watchIo.tooLarge'));
     const text = await file.text();
     // By name or type, else by content: a download may have lost its extension.
     const json = /\.json$/i.test(file.name) || file.type.includes('json') || /^\uFEFF?\s*[[{]/.test(text);
@@ -31,13 +43,13 @@ export function WatchIo() {
   };
   return (
     <section aria-labelledby="io-heading">
-      <h2 id="io-heading">Export and import</h2>
+      <h2 id="io-heading">{t('watchIo.heading')}</h2>
       <p class="actions">
         <button type="button" onClick={() => void exportList('json').catch(failedExport)}>
-          Export watchlist (JSON)
+          {t('watchIo.exportJson')}
         </button>{' '}
         <button type="button" onClick={() => void exportList('csv').catch(failedExport)}>
-          Export watchlist (CSV)
+          {t('watchIo.exportCsv')}
         </button>{' '}
         <button
           type="button"
@@ -47,11 +59,11 @@ export function WatchIo() {
               .catch(failedExport)
           }
         >
-          Export change log (CSV)
+          {t('watchIo.exportChanges')}
         </button>
       </p>
       <div class="field">
-        <label for="watch-import">Import watchlist file</label>
+        <label for="watch-import">{t('watchIo.importLabel')}</label>
         <input
           id="watch-import"
           type="file"
@@ -59,14 +71,14 @@ export function WatchIo() {
           onChange={(e) => {
             const input = e.currentTarget;
             void importFile(input.files?.[0])
-              .catch(() => setProblem('The file could not be read.'))
+              .catch(() => setProblem(t('watchIo.unreadable')))
               // Cleared, so choosing the same file again (after fixing it) imports it again.
               .finally(() => {
                 input.value = '';
               });
           }}
         />
-        <p class="meta">Hosts in the file are added (or their note and tags updated); none are removed.</p>
+        <p class="meta">{t('watchIo.importNote')}</p>
       </div>
       {problem && (
         <p class="input-error" role="alert">
@@ -80,20 +92,15 @@ export function WatchIo() {
       )}
       {report && (
         <div role="status" class="import-report">
-          {report.problem ? null : (
-            <p>
-              Imported: {report.added} added, {report.updated} updated, {report.unchanged} unchanged
-              {report.rejected.length > 0 && `, ${report.rejected.length} not imported`}.
-            </p>
-          )}
+          {report.problem ? null : <p>{importedText(report)}</p>}
           {report.rejected.length > 0 && (
             <ul>
               {report.rejected.slice(0, 100).map((r) => (
-                <li key={r.line}>
-                  Line {r.line}: {r.reason}
-                </li>
+                <li key={r.line}>{t('watchIo.rejectedLine', { line: r.line, reason: r.reason })}</li>
               ))}
-              {report.rejected.length > 100 && <li>…and {report.rejected.length - 100} more.</li>}
+              {report.rejected.length > 100 && (
+                <li>{t('watchIo.more', { count: formatNumber(report.rejected.length - 100) })}</li>
+              )}
             </ul>
           )}
         </div>

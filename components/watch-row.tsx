@@ -1,6 +1,7 @@
 // One watched host in the watchlist view: its state in plain words, its note and tags (edited
 // in place; written only on "Save note"), and its own "Check now" and "Unpin".
 import { useState } from 'preact/hooks';
+import { plural, t } from '@/utils/i18n/messages';
 import { sendMessage } from '@/utils/messages/protocol';
 import { visibleText } from '@/utils/text/visible-text';
 import type { WatchRow as Row } from '@/utils/watchlist/model';
@@ -50,24 +51,30 @@ export function WatchRowView({
         <strong>
           <RecordValue text={name.display} />
         </strong>
-        {name.ascii && <span class="meta"> · ASCII (punycode): {name.ascii}</span>}{' '}
+        {name.ascii && <span class="meta"> · {t('watchlist.row.ascii', { ascii: name.ascii })}</span>}{' '}
         {row.unseenChanges > 0 && (
-          <span class="badge" title="changes you have not seen yet">
-            {row.unseenChanges} new
+          <span class="badge" title={t('watchlist.row.unseenTitle')}>
+            {plural('watchlist.row.unseen', row.unseenChanges)}
           </span>
         )}
       </div>
       <p class="meta">
-        {statusText(row)} · last checked {when(row.lastCheckedAt)} · next check{' '}
-        {nextCheckText(row.nextCheckAt, now)} · last change {when(row.lastChangeAt)}
+        {t('watchlist.row.meta', {
+          status: statusText(row),
+          checked: when(row.lastCheckedAt),
+          next: nextCheckText(row.nextCheckAt, now),
+          changed: when(row.lastChangeAt),
+        })}
       </p>
-      {row.lastProblem && <p class="status-error">Last check: {row.lastProblem}</p>}
+      {row.lastProblem && (
+        <p class="status-error">{t('watchlist.row.lastProblem', { problem: row.lastProblem })}</p>
+      )}
       {!editing && (row.note || row.tags.length > 0) && (
         <p class="note">
           {row.note && <RecordValue text={row.note} />}
-          {row.tags.map((t) => (
-            <span class="tag" key={t}>
-              {t}
+          {row.tags.map((tag) => (
+            <span class="tag" key={tag}>
+              {tag}
             </span>
           ))}
         </p>
@@ -75,7 +82,7 @@ export function WatchRowView({
       {editing && (
         <div class="note-editor">
           <div class="field">
-            <label for={`note-${row.host}`}>Note</label>
+            <label for={`note-${row.host}`}>{t('watchlist.row.note')}</label>
             <textarea
               id={`note-${row.host}`}
               maxLength={1000}
@@ -84,18 +91,18 @@ export function WatchRowView({
             />
           </div>
           <div class="field">
-            <label for={`tags-${row.host}`}>Tags (comma-separated)</label>
+            <label for={`tags-${row.host}`}>{t('watchlist.row.tags')}</label>
             <input id={`tags-${row.host}`} value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
           </div>
           <p class="actions">
             <button
               type="button"
-              onClick={() => void save().catch(() => setProblem('Could not save the note.'))}
+              onClick={() => void save().catch(() => setProblem(t('watchlist.row.couldNotSave')))}
             >
-              Save note
+              {t('watchlist.row.saveNote')}
             </button>{' '}
             <button type="button" class="link-button" onClick={() => setEditing(false)}>
-              Cancel
+              {t('watchlist.row.cancel')}
             </button>
           </p>
         </div>
@@ -107,18 +114,19 @@ export function WatchRowView({
       )}
       <p class="actions">
         <button type="button" disabled={busy} onClick={() => onCheck(row.host)}>
-          Check {label} now
+          {t('watchlist.row.checkHost', { host: label })}
         </button>{' '}
         {!editing && (
           <button type="button" onClick={edit}>
-            Edit note and tags<span class="visually-hidden"> of {label}</span>
+            {t('watchlist.row.edit')}
+            <span class="visually-hidden"> {t('watchlist.row.editOf', { host: label })}</span>
           </button>
         )}{' '}
         <button
           type="button"
-          onClick={() => void unpin().catch(() => setProblem('Could not change the watchlist.'))}
+          onClick={() => void unpin().catch(() => setProblem(t('common.couldNotChangeWatchlist')))}
         >
-          Unpin {label}
+          {t('watchlist.row.unpin', { host: label })}
         </button>
       </p>
     </li>

@@ -1,31 +1,37 @@
 // Options: how marks look, how often watched hosts are re-checked and whether changes notify,
 // and how much of the change log is kept.
+import { plural, t } from '@/utils/i18n/messages';
 import type { Settings } from '@/utils/settings/settings';
 
 type Fields = Pick<Settings, 'markStyle' | 'watch' | 'retention'>;
 
-const INTERVALS: Array<[number, string]> = [
-  [15, '15 minutes'],
-  [60, '1 hour'],
-  [360, '6 hours (default)'],
-  [720, '12 hours'],
-  [1440, '1 day'],
-  [10_080, '7 days'],
-];
+const DEFAULT_INTERVAL = 360;
+const INTERVALS = [15, 60, 360, 720, 1440, 10_080];
+
+/** "15 minutes", "1 hour", "7 days": the largest whole unit. */
+function intervalText(minutes: number): string {
+  const text =
+    minutes % 1440 === 0
+      ? plural('watchlist.settings.days', minutes / 1440)
+      : minutes % 60 === 0
+        ? plural('watchlist.settings.hours', minutes / 60)
+        : plural('watchlist.settings.minutes', minutes);
+  return minutes === DEFAULT_INTERVAL ? t('watchlist.settings.defaultInterval', { interval: text }) : text;
+}
 
 export function WatchSettings({ value, onChange }: { value: Fields; onChange: (next: Fields) => void }) {
-  const intervals = INTERVALS.some(([m]) => m === value.watch.intervalMinutes)
-    ? INTERVALS
-    : [
-        ...INTERVALS,
-        [value.watch.intervalMinutes, `${value.watch.intervalMinutes} minutes`] as [number, string],
-      ];
+  const intervals = (
+    INTERVALS.includes(value.watch.intervalMinutes) ? INTERVALS : [...INTERVALS, value.watch.intervalMinutes]
+  ).map((minutes): [number, string] => [
+    minutes,
+    INTERVALS.includes(minutes) ? intervalText(minutes) : plural('watchlist.settings.minutes', minutes),
+  ]);
   return (
     <>
       <fieldset>
-        <legend>Marks</legend>
+        <legend>{t('watchlist.settings.marks')}</legend>
         <div class="field">
-          <label for="mark-style">Look of the marks</label>
+          <label for="mark-style">{t('watchlist.settings.markStyle')}</label>
           <select
             id="mark-style"
             value={value.markStyle}
@@ -36,15 +42,15 @@ export function WatchSettings({ value, onChange }: { value: Fields; onChange: (n
               })
             }
           >
-            <option value="highlight">Tinted, with a dotted underline</option>
-            <option value="underline">Underline only</option>
+            <option value="highlight">{t('watchlist.settings.markHighlight')}</option>
+            <option value="underline">{t('watchlist.settings.markUnderline')}</option>
           </select>
         </div>
       </fieldset>
       <fieldset>
-        <legend>Watchlist</legend>
+        <legend>{t('watchlist.settings.legend')}</legend>
         <div class="field">
-          <label for="watch-interval">Check watched hosts every</label>
+          <label for="watch-interval">{t('watchlist.settings.interval')}</label>
           <select
             id="watch-interval"
             value={String(value.watch.intervalMinutes)}
@@ -62,10 +68,7 @@ export function WatchSettings({ value, onChange }: { value: Fields; onChange: (n
             ))}
           </select>
         </div>
-        <p class="meta">
-          Checks are spread out and keep within each source’s limits; a check a source postpones runs later.
-          Each check sends the host name (and its addresses) to the resolver and the sources that are on.
-        </p>
+        <p class="meta">{t('watchlist.settings.checksNote')}</p>
         <div class="choice">
           <input
             type="checkbox"
@@ -75,10 +78,10 @@ export function WatchSettings({ value, onChange }: { value: Fields; onChange: (n
               onChange({ ...value, watch: { ...value.watch, notify: e.currentTarget.checked } })
             }
           />
-          <label for="watch-notify">Notify me of changes</label>
+          <label for="watch-notify">{t('watchlist.settings.notify')}</label>
         </div>
         <div class="field">
-          <label for="keep-changes">Keep at most this many changes</label>
+          <label for="keep-changes">{t('watchlist.settings.keepChanges')}</label>
           <input
             id="keep-changes"
             type="number"
@@ -95,7 +98,7 @@ export function WatchSettings({ value, onChange }: { value: Fields; onChange: (n
           />
         </div>
         <div class="field">
-          <label for="keep-days">Keep changes for this many days</label>
+          <label for="keep-days">{t('watchlist.settings.keepDays')}</label>
           <input
             id="keep-days"
             type="number"
@@ -110,9 +113,7 @@ export function WatchSettings({ value, onChange }: { value: Fields; onChange: (n
             }
           />
         </div>
-        <p class="meta">
-          The oldest changes are removed first. Snapshots and the change log stay on this computer.
-        </p>
+        <p class="meta">{t('watchlist.settings.retentionNote')}</p>
       </fieldset>
     </>
   );

@@ -2,39 +2,41 @@
 // and the popup's tab say them. Pure (no DOM, no browser API), so unit tests run it in Node.
 import { describeStatus } from '@/utils/dns/model';
 import { toUnicodeName } from '@/utils/hosts/idn';
+import { formatMoment } from '@/utils/i18n/format';
+import { plural, t } from '@/utils/i18n/messages';
 import type { CheckSummary } from '@/utils/messages/protocol';
 import { MAX_TAGS } from '@/utils/watchlist/limits';
 import type { WatchRow } from '@/utils/watchlist/model';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /** A time as the reader's locale writes it; "—" for a time that has not happened yet. */
 export function when(ms: number | undefined): string {
-  return ms === undefined ? '—' : new Date(ms).toLocaleString();
+  return ms === undefined ? t('watchlist.time.never') : formatMoment(ms);
 }
 
 /** The next check: "due now" once its time has passed (the alarm runs due hosts every few minutes). */
 export function nextCheckText(ms: number | undefined, now: number): string {
-  if (ms === undefined) return '—';
-  return ms <= now ? 'due now' : when(ms);
+  if (ms === undefined) return t('watchlist.time.never');
+  return ms <= now ? t('watchlist.time.dueNow') : when(ms);
 }
 
 /** A watched host's DNS state in plain words. */
 export function statusText(row: Pick<WatchRow, 'status' | 'addresses'>): string {
-  if (!row.status) return 'not checked yet';
+  if (!row.status) return t('watchlist.status.notChecked');
   if (row.status !== 'NOERROR') return describeStatus(row.status);
   const n = row.addresses.length;
-  if (n === 0) return 'the name exists but has no address';
+  if (n === 0) return t('watchlist.status.noAddress');
   return n === 1
-    ? `resolves to ${row.addresses[0]}`
-    : `resolves to ${n} addresses: ${row.addresses.join(', ')}`;
+    ? t('watchlist.status.resolvesTo', { address: row.addresses[0]! })
+    : plural('watchlist.status.resolvesToMany', n, { addresses: row.addresses.join(', ') });
 }
 
 /** The popup's one-word-ish version of `statusText`. */
 export function shortStatusText(row: Pick<WatchRow, 'status' | 'addresses'>): string {
-  if (row.status === 'NOERROR' && row.addresses.length > 1) return `${row.addresses.length} addresses`;
-  if (row.status === 'NXDOMAIN') return 'does not exist';
-  return statusText(row).replace(/^resolves to /, '');
+  if (row.status === 'NOERROR' && row.addresses.length > 1)
+    return plural('watchlist.status.addresses', row.addresses.length);
+  if (row.status === 'NXDOMAIN') return t('watchlist.status.doesNotExist');
+  if (row.status === 'NOERROR' && row.addresses.length === 1) return row.addresses[0]!;
+  return statusText(row);
 }
 
 /** What to show for a watched host: the Unicode form of an IDN, and its ASCII form when they differ. */
@@ -49,7 +51,7 @@ export function parseTags(text: string): string[] {
     ...new Set(
       text
         .split(',')
-        .map((t) => t.trim())
+        .map((tag) => tag.trim())
         .filter(Boolean),
     ),
   ].slice(0, MAX_TAGS);
@@ -59,9 +61,13 @@ export function parseTags(text: string): string[] {
 export function summaryText(s: CheckSummary): string {
   const changes = s.changes.length;
   const parts = [
-    `Checked ${plural(s.checked, 'host')}: ${changes === 0 ? 'no changes' : plural(changes, 'change')}.`,
+    t('watchlist.summary.checked', {
+      hosts: plural('watchlist.summary.hosts', s.checked),
+      changes:
+        changes === 0 ? t('watchlist.summary.noChanges') : plural('watchlist.summary.changes', changes),
+    }),
   ];
-  if (s.postponed) parts.push(`${s.postponed} will be finished later (a source asked Hostlens to wait).`);
+  if (s.postponed) parts.push(plural('watchlist.summary.postponed', s.postponed));
   return parts.join(' ');
 }
 

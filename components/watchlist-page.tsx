@@ -3,6 +3,7 @@
 // and the change log stay on this computer.
 import { useEffect, useState } from 'preact/hooks';
 import { parseLookupInput } from '@/utils/hosts/parse-input';
+import { t } from '@/utils/i18n/messages';
 import { sendMessage, type CheckSummary } from '@/utils/messages/protocol';
 import { ChangeLogView } from './change-log-view';
 import { useWatchlist } from './use-watchlist';
@@ -33,7 +34,7 @@ export function WatchlistPage() {
         checked: 0,
         postponed: 0,
         changes: [],
-        problems: ['Hostlens’s background did not answer.'],
+        problems: [t('watchlist.backgroundSilent')],
       });
     } finally {
       setBusy(false);
@@ -54,8 +55,8 @@ export function WatchlistPage() {
   return (
     <main class="watchlist">
       <header class="app-header">
-        <h1>Watchlist</h1>
-        <a href="/options.html">Settings</a>
+        <h1>{t('watchlist.heading')}</h1>
+        <a href="/options.html">{t('watchlist.settingsLink')}</a>
       </header>
       {failed && (
         <p class="input-error" role="alert">
@@ -68,14 +69,14 @@ export function WatchlistPage() {
         </p>
       )}
       <form class="field inline" onSubmit={(e) => void add(e)}>
-        <label for="watch-add">Watch a host</label>{' '}
+        <label for="watch-add">{t('watchlist.addLabel')}</label>{' '}
         <input
           id="watch-add"
           value={adding}
           spellcheck={false}
           onInput={(e) => setAdding(e.currentTarget.value)}
         />{' '}
-        <button type="submit">Watch</button>
+        <button type="submit">{t('watchlist.addButton')}</button>
         {addProblem && (
           <span class="input-error" role="alert">
             {' '}
@@ -85,9 +86,9 @@ export function WatchlistPage() {
       </form>
       <p class="actions">
         <button type="button" disabled={busy || !view?.rows.length} onClick={() => void check(null)}>
-          Check now
+          {t('watchlist.checkAll')}
         </button>{' '}
-        <span role="status">{busy ? 'Checking…' : summary ? summaryText(summary) : ''}</span>
+        <span role="status">{busy ? t('watchlist.checking') : summary ? summaryText(summary) : ''}</span>
       </p>
       {summary && summary.problems.length > 0 && (
         <ul class="problems">
@@ -98,15 +99,7 @@ export function WatchlistPage() {
           ))}
         </ul>
       )}
-      {view && view.rows.length === 0 && (
-        <p class="meta">
-          Nothing is watched yet. Pin a host from its card, the details view or the page’s context menu
-          (“Watch this host”), or type one above. Each watched host is re-checked on a schedule (set in
-          Settings); every change — records added or removed, a name that stops resolving, a new name seen on
-          its address, a registration change — is recorded below and notified. The list follows you to your
-          other browsers; the snapshots and the change log stay on this computer.
-        </p>
-      )}
+      {view && view.rows.length === 0 && <p class="meta">{t('watchlist.empty')}</p>}
       <ul class="watch-rows">
         {view?.rows.map((row) => (
           <WatchRowView key={row.host} row={row} busy={busy} now={now} onCheck={(h) => void check(h)} />
@@ -114,10 +107,7 @@ export function WatchlistPage() {
       </ul>
       <ChangeLogView changes={changes} newSince={newSince ?? Number.MAX_SAFE_INTEGER} />
       <WatchIo />
-      <p class="meta">
-        Passive DNS shows what a name resolved to and when — not who looked it up. A new name on an address
-        means a source saw that name resolve to it.
-      </p>
+      <p class="meta">{t('watchlist.passiveDnsNote')}</p>
     </main>
   );
 }

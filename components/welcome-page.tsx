@@ -1,20 +1,33 @@
 // welcome.html, opened once after install: what Hostlens does, what it sends to whom, and a sample
 // article to try it on (marked and carded by the same code as every page).
-export function WelcomePage() {
-  return (
-    <main class="welcome">
-      <h1>Welcome to Hostlens</h1>
-      <p>
-        News stories are often built on host names and addresses — a mail server, a domain, an IP. Hostlens
-        marks every one of them in the article you read, and lets you check them yourself: their live DNS,
-        what they resolved to in the past, who registered them, and what changes later.
-      </p>
-      <h2>Try it here</h2>
-      <p>
-        The story below is ours, retold from 2016. Hostlens found <strong id="sample-count">0</strong> hosts
-        in it. Rest the pointer on a marked name (or press Alt+Shift+H on a page, then Tab) to open its card.
-      </p>
-      <article id="sample-article" class="sample-article" aria-label="Sample article">
+import { Component, type ComponentChildren } from 'preact';
+import { plural, t } from '@/utils/i18n/messages';
+
+/** A message whose `**…**` parts are bold; `id` goes on the first bold part. */
+function withBold(message: string, id?: string): ComponentChildren {
+  return message.split('**').map((part, i) =>
+    i % 2 ? (
+      <strong key={i} id={i === 1 ? id : undefined}>
+        {part}
+      </strong>
+    ) : (
+      part
+    ),
+  );
+}
+
+/**
+ * The sample story, a quoted news text, stays in English (`lang="en"`) in every language. The
+ * marking code rewrites its DOM, so Preact renders it once and never diffs it again.
+ */
+class SampleArticle extends Component {
+  override shouldComponentUpdate() {
+    return false;
+  }
+
+  override render() {
+    return (
+      <article id="sample-article" class="sample-article" lang="en" aria-label={t('welcome.sampleLabel')}>
         <h3>A server that talked to a bank</h3>
         <p>
           In 2016, computer scientists said a server of the Trump Organization, mail1.trump-email.com, was
@@ -27,28 +40,36 @@ export function WelcomePage() {
           hxxps://researchers[.]example[.]org — Hostlens reads such “defanged” names too.
         </p>
       </article>
-      <h2>What Hostlens sends, and to whom</h2>
+    );
+  }
+}
+
+/** `sampleCount`: the hosts marked in the sample article so far. */
+export function WelcomePage({ sampleCount }: { sampleCount: number }) {
+  return (
+    <main class="welcome">
+      <h1>{t('welcome.title')}</h1>
+      <p>{t('welcome.intro')}</p>
+      <h2>{t('welcome.tryHeading')}</h2>
+      <p>
+        {t('welcome.sampleStory')} {withBold(plural('welcome.sampleFound', sampleCount), 'sample-count')}{' '}
+        {t('welcome.sampleHint')}
+      </p>
+      <SampleArticle />
+      <h2>{t('welcome.sendsHeading')}</h2>
       <ul>
         <li>
-          <strong>Reading a page sends nothing.</strong> Hosts are found and marked inside your browser; no
-          page address or text ever leaves it.
+          <strong>{t('welcome.sendsNothing')}</strong> {t('welcome.sendsNothingDetail')}
         </li>
-        <li>
-          When you open a card or look a host up, <strong>only the host name</strong> (or address) goes to
-          your DNS resolver (Cloudflare by default; change it in Settings) and to the history sources that are
-          on: Mnemonic for passive DNS, the domain’s registry through IANA’s lists (or rdap.org) for
-          registration, Cert Spotter and crt.sh for certificates.
-        </li>
-        <li>Sources that need an API key are off until you add one; keys stay on this computer.</li>
-        <li>Watched hosts are re-checked on a schedule you choose, with the same sources.</li>
+        <li>{withBold(t('welcome.sendsLookup'))}</li>
+        <li>{t('welcome.sendsKeys')}</li>
+        <li>{t('welcome.sendsWatched')}</li>
       </ul>
-      <h2>What the sources can and cannot show</h2>
+      <h2>{t('welcome.limitsHeading')}</h2>
+      <p>{t('welcome.limits')}</p>
       <p>
-        Passive DNS shows what a name resolved to and when — never who looked it up. Hostlens’s resolver may
-        get a different answer than your browser did. Each card says which source said what.
-      </p>
-      <p>
-        <a href="/options.html">Open Settings</a> · <a href="/watchlist.html">Open the watchlist</a>
+        <a href="/options.html">{t('welcome.openSettings')}</a> ·{' '}
+        <a href="/watchlist.html">{t('welcome.openWatchlist')}</a>
       </p>
     </main>
   );

@@ -3,13 +3,18 @@
 import { render } from 'preact';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { WelcomePage } from '@/components/welcome-page';
+import { t, uiLocale } from '@/utils/i18n/messages';
 import { createCardUi, type CardUi } from '@/utils/page/card-ui';
 import { startMarking } from '@/utils/page/start-marking';
 import { cardSettings, settingsItem } from '@/utils/settings/settings-item';
 import '@/components/hostlens.css';
 import '../content/marks.css';
 
-render(<WelcomePage />, document.getElementById('app')!);
+// The HTML's <title> and lang are the English fallback until this runs.
+document.documentElement.lang = uiLocale();
+document.title = t('welcome.title');
+const app = document.getElementById('app')!;
+render(<WelcomePage sampleCount={0} />, app);
 
 void settingsItem.getValue().then((settings) => {
   const { cardTrigger, hoverDelayMs } = cardSettings(settings);
@@ -20,9 +25,6 @@ void settingsItem.getValue().then((settings) => {
     trigger: cardTrigger,
     restMs: hoverDelayMs,
     loadCard: () => (card ??= createCardUi(ctx)),
-    onChange: () => {
-      const count = document.getElementById('sample-count');
-      if (count) count.textContent = String(marks.hosts().length);
-    },
+    onChange: () => render(<WelcomePage sampleCount={marks.hosts().length} />, app),
   });
 });

@@ -105,10 +105,10 @@ describe('certificates from Cert Spotter and crt.sh', () => {
       ]);
       // Earliest date of either source; both issuers; both sources.
       expect(await section.locator('[data-observation="mail1.trump-email.com"]').textContent()).toBe(
-        "mail1.trump-email.com first in a certificate 2016-04-20 · 1 cert · Example CA, Let's Encrypt · Cert Spotter + crt.sh",
+        "mail1.trump-email.com first in a certificate Apr 20, 2016 · 1 cert · Example CA, Let's Encrypt · Cert Spotter + crt.sh",
       );
       expect(await section.locator('[data-observation="trump-email.com"] .meta').textContent()).toBe(
-        "first in a certificate 2016-03-01 · 1 cert · Let's Encrypt · crt.sh",
+        "first in a certificate Mar 1, 2016 · 1 cert · Let's Encrypt · crt.sh",
       );
       // Hostile names are inert text; the bidi override is shown, not obeyed.
       expect(await section.locator('script').count()).toBe(0);

@@ -61,7 +61,7 @@ describe('history and neighbours from passive DNS', () => {
       await popup.page.locator('[data-section="history"]:not([data-state="loading"])').waitFor();
       expect(await history.getAttribute('data-state')).toBe('ok');
       const row = history.locator('[data-observation="66.216.133.29"]');
-      expect(await row.locator('.meta').first().textContent()).toBe('A · 2016-05-03 → 2016-09-23');
+      expect(await row.locator('.meta').first().textContent()).toBe('A · May 3, 2016 → Sep 23, 2016');
       expect(await row.locator('.sightings').textContent()).toBe('Mnemonic 145×');
       expect(await history.locator('[data-source="Mnemonic"]').textContent()).toBe(
         'Mnemonic: 1 observation.',
@@ -153,7 +153,7 @@ describe('history and neighbours from passive DNS', () => {
       const section = popup.page.locator('[data-section="registration"]');
       await popup.page.locator('[data-section="registration"]:not([data-state="loading"])').waitFor();
       expect(await section.getAttribute('data-state')).toBe('ok');
-      expect(await section.locator('[data-field="created"]').textContent()).toBe('2016-04-01');
+      expect(await section.locator('[data-field="created"]').textContent()).toBe('Apr 1, 2016');
       expect(await section.locator('[data-field="registrar"]').textContent()).toBe(
         '<b onmouseover=alert(1)>Registrar</b>',
       );
@@ -194,7 +194,7 @@ describe('history and neighbours from passive DNS', () => {
           .evaluateAll((els) => els.map((e) => e.getAttribute('data-observation'))),
       ).toEqual(['<script>x</script>.trump-email.com', 'mail1.trump-email.com']);
       expect(await section.locator('[data-observation="mail1.trump-email.com"]').textContent()).toContain(
-        'first in a certificate 2016-05-01 · 1 cert · Example CA',
+        'first in a certificate May 1, 2016 · 1 cert · Example CA',
       );
       expect(await section.locator('script').count()).toBe(0);
       expect(ct.requests.map((r) => new URL(r.url, ct.url).searchParams.get('domain'))).toEqual([

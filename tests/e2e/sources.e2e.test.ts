@@ -85,7 +85,7 @@ describe('several history sources at once', () => {
     const row = history.locator('[data-observation="66.216.133.29"]');
     expect(await row.count()).toBe(1);
     // The span runs from COF's first sighting to Mnemonic's last.
-    expect(await row.locator('.meta').first().textContent()).toBe('A · 2016-04-20 → 2016-09-23');
+    expect(await row.locator('.meta').first().textContent()).toBe('A · Apr 20, 2016 → Sep 23, 2016');
     expect(await row.locator('.sightings').textContent()).toBe(`Mnemonic 145× · ${COF} 12×`);
     // Live DNS still gives that address: marked "now".
     expect(await row.getAttribute('data-current')).toBe('yes');

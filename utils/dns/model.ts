@@ -1,5 +1,6 @@
 // The DNS answer model every context shares. Plain JSON (no Uint8Array, no class instances), so
 // it crosses `runtime.sendMessage` and `storage` unchanged.
+import { t } from '../i18n/messages';
 
 /** The record types a host report asks for. */
 export const NAME_RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'NS', 'TXT', 'SOA', 'CAA'] as const;
@@ -39,8 +40,10 @@ export interface DnsAnswer {
   authenticated: boolean;
   /** TC flag: the resolver cut the answer short. */
   truncated: boolean;
-  /** The answer section, in the order the resolver sent it (CNAME chain first). */
+  /** The answer section, in the order the resolver sent it (CNAME chain first), at most 500. */
   records: DnsRecord[];
+  /** Records of the answer past the first 500, not kept (a hostile zone can send thousands). */
+  omitted?: number;
   /** How long a negative answer may be cached: min(SOA TTL, SOA minimum), RFC 2308 §5. */
   negativeTtl?: number;
   /** Extended DNS Error (RFC 8914), when the resolver explains a failure. */
@@ -55,18 +58,18 @@ export interface DnsAnswer {
 export function describeStatus(status: DnsStatus): string {
   switch (status) {
     case 'NOERROR':
-      return 'the name exists';
+      return t('dns.status.NOERROR');
     case 'NXDOMAIN':
-      return 'does not exist (NXDOMAIN)';
+      return t('dns.status.NXDOMAIN');
     case 'SERVFAIL':
-      return 'the resolver failed (SERVFAIL)';
+      return t('dns.status.SERVFAIL');
     case 'REFUSED':
-      return 'the resolver refused to answer (REFUSED)';
+      return t('dns.status.REFUSED');
     case 'FORMERR':
-      return 'the resolver could not read the question (FORMERR)';
+      return t('dns.status.FORMERR');
     case 'NOTIMP':
-      return 'the resolver does not support this question (NOTIMP)';
+      return t('dns.status.NOTIMP');
     default:
-      return `unusual answer (${status})`;
+      return t('dns.status.unusual', { status });
   }
 }

@@ -1,4 +1,5 @@
 // One question to one RFC 8484 resolver over GET. Every failure becomes a LookupError value.
+import { t } from '../i18n/messages';
 import { fail, formatWait, ok, parseRetryAfter, type Result } from '../lookup/errors';
 import type { DnsAnswer, QueryType } from './model';
 import { resolverLabel } from './resolver-label';
@@ -40,7 +41,7 @@ async function attempt(question: DohQuestion, options: DohOptions): Promise<Resu
   try {
     url = new URL(question.resolver);
   } catch {
-    return fail({ kind: 'network', message: `The resolver URL “${question.resolver}” is not a valid URL.` });
+    return fail({ kind: 'network', message: t('dns.error.invalidUrl', { url: question.resolver }) });
   }
   url.searchParams.set('dns', encodeQuery(question.name, question.type));
 
@@ -62,9 +63,12 @@ async function attempt(question: DohQuestion, options: DohOptions): Promise<Resu
       });
     } catch {
       if (controller.signal.aborted && !options.signal?.aborted) {
-        return fail({ kind: 'timeout', message: `${label} did not answer within ${formatWait(timeoutMs)}.` });
+        return fail({
+          kind: 'timeout',
+          message: t('dns.error.timeout', { resolver: label, wait: formatWait(timeoutMs) }),
+        });
       }
-      return fail({ kind: 'network', message: `Could not reach ${label} (network error).` });
+      return fail({ kind: 'network', message: t('dns.error.network', { resolver: label }) });
     }
     if (response.status === 429) {
       const retryAt = parseRetryAfter(response.headers.get('Retry-After'), now()) ?? now() + DEFAULT_RETRY_MS;
@@ -72,21 +76,24 @@ async function attempt(question: DohQuestion, options: DohOptions): Promise<Resu
         kind: 'rate-limited',
         retryAt,
         status: 429,
-        message: `${label} is limiting requests; try again in ${formatWait(retryAt - now())}.`,
+        message: t('dns.error.limiting', { resolver: label, wait: formatWait(retryAt - now()) }),
       });
     }
     if (!response.ok) {
       return fail({
         kind: 'http',
         status: response.status,
-        message: `${label} answered HTTP ${response.status}.`,
+        message: t('dns.error.http', { resolver: label, status: String(response.status) }),
       });
     }
     const type = response.headers.get('Content-Type') ?? '';
     if (!type.toLowerCase().startsWith('application/dns-message')) {
       return fail({
         kind: 'bad-response',
-        message: `${label} did not answer with a DNS message (content type “${type.slice(0, 60) || 'none'}”).`,
+        message: t('dns.error.notDnsMessage', {
+          resolver: label,
+          type: type.slice(0, 60) || t('dns.error.noContentType'),
+        }),
       });
     }
     let body: ArrayBuffer;
@@ -96,20 +103,23 @@ async function attempt(question: DohQuestion, options: DohOptions): Promise<Resu
       if (controller.signal.aborted) {
         return fail({
           kind: 'timeout',
-          message: `${label} did not finish answering within ${formatWait(timeoutMs)}.`,
+          message: t('dns.error.unfinished', { resolver: label, wait: formatWait(timeoutMs) }),
         });
       }
-      return fail({ kind: 'network', message: `The answer from ${label} was cut off.` });
+      return fail({ kind: 'network', message: t('dns.error.cutOff', { resolver: label }) });
     }
     if (body.byteLength > MAX_BODY) {
       return fail({
         kind: 'bad-response',
-        message: `${label} sent an answer too large to be a DNS message.`,
+        message: t('dns.error.tooLarge', { resolver: label }),
       });
     }
     const decoded = decodeAnswer(new Uint8Array(body), question, question.resolver, now());
     if (!decoded.ok)
-      return fail({ kind: 'bad-response', message: `${label} sent a broken answer: ${decoded.reason}.` });
+      return fail({
+        kind: 'bad-response',
+        message: t('dns.error.broken', { resolver: label, reason: decoded.reason }),
+      });
     return ok(decoded.answer);
   } finally {
     clearTimeout(timer);

@@ -1,5 +1,6 @@
 // Which DoH URLs the user may choose. Names are sent in clear over plain HTTP, so http:// is
 // accepted only for a resolver on the user's own machine (tests, a local dnsdist or Pi-hole).
+import { t } from '../i18n/messages';
 
 export type ResolverUrlCheck = { ok: true; url: string } | { ok: false; message: string };
 
@@ -12,19 +13,19 @@ export function checkResolverUrl(input: string): ResolverUrlCheck {
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, message: 'Enter a full URL, such as https://dns.example/dns-query.' };
+    return { ok: false, message: t('dns.resolverUrl.notUrl') };
   }
   if (url.username || url.password) {
-    return { ok: false, message: 'The resolver URL must not contain a user name or password.' };
+    return { ok: false, message: t('dns.resolverUrl.credentials') };
   }
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
     return {
       ok: false,
-      message: 'Use https:// (plain http:// is allowed only for a resolver on this computer).',
+      message: t('dns.resolverUrl.plainHttp'),
     };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, message: 'The resolver URL must start with https://.' };
+    return { ok: false, message: t('dns.resolverUrl.scheme') };
   }
   url.hash = '';
   return { ok: true, url: url.toString() };

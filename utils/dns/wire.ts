@@ -2,6 +2,7 @@
 // The codec is @dnsquery/dns-packet: the same API as mafintosh's dns-packet but Uint8Array-based,
 // so the service worker needs no Buffer polyfill (about 8 kB gzip instead of 17 kB).
 import * as packet from '@dnsquery/dns-packet';
+import { t } from '../i18n/messages';
 import { parseIPv4, parseIPv6 } from '../hosts/ip';
 import type { DnsAnswer, DnsRecord, QueryType } from './model';
 
@@ -119,22 +120,22 @@ export function decodeAnswer(
   try {
     decoded = packet.decode(bytes);
   } catch (error) {
-    return { ok: false, reason: `the answer is not a DNS message (${(error as Error).message})` };
+    return { ok: false, reason: t('dns.reason.notDnsMessage', { detail: (error as Error).message }) };
   }
   // The codec reads past the end of a short buffer instead of failing; its byte count tells.
   if ((packet.decode as { bytes?: number }).bytes! > bytes.length) {
-    return { ok: false, reason: 'the answer is cut short' };
+    return { ok: false, reason: t('dns.reason.cutShort') };
   }
-  if (decoded.type !== 'response') return { ok: false, reason: 'the answer is not a DNS response' };
+  if (decoded.type !== 'response') return { ok: false, reason: t('dns.reason.notResponse') };
   const asked = decoded.questions?.[0];
   if (asked && (stripDot(asked.name).toLowerCase() !== question.name || asked.type !== question.type)) {
-    return { ok: false, reason: 'the answer is for a different question' };
+    return { ok: false, reason: t('dns.reason.differentQuestion') };
   }
   let records: DnsRecord[];
   try {
     records = (decoded.answers ?? []).slice(0, MAX_RECORDS).map(toRecord);
   } catch (error) {
-    return { ok: false, reason: `a record could not be read (${(error as Error).message})` };
+    return { ok: false, reason: t('dns.reason.unreadableRecord', { detail: (error as Error).message }) };
   }
   const soa = decoded.authorities?.find((rr) => rr.type === 'SOA') as packet.SoaAnswer | undefined;
   const answer: DnsAnswer = {
@@ -146,6 +147,8 @@ export function decodeAnswer(
     resolver,
     fetchedAt,
   };
+  const omitted = (decoded.answers?.length ?? 0) - records.length;
+  if (omitted > 0) answer.omitted = omitted;
   if (soa) answer.negativeTtl = Math.min(Number(soa.ttl ?? 0), Number(soa.data?.minimum ?? 0));
   const ede = extendedError(decoded);
   if (ede) answer.extendedError = ede;

@@ -5,6 +5,8 @@
 // backtick run inside (CommonMark §6.1), Markdown punctuation backslash-escaped elsewhere
 // (CommonMark §2.4 allows it for every ASCII punctuation character). No link comes from outside:
 // the page address is a code span, not a link.
+import { formatDay, formatNumber } from '../i18n/format';
+import { plural, t } from '../i18n/messages';
 import { visibleText } from '../text/visible-text';
 import type { EvidenceHost, EvidenceRegistration, EvidenceReport } from './evidence-report';
 
@@ -35,9 +37,9 @@ export function mdCode(
   const chars = [...visibleText(flatten(text))];
   let value =
     chars.length > max
-      ? `${chars.slice(0, max).join('')}… (${chars.length - max} more characters in the JSON)`
+      ? `${chars.slice(0, max).join('')}… (${plural('evidence.md.cut', chars.length - max)})`
       : chars.join('');
-  if (value.trim() === '') return '*(empty)*';
+  if (value.trim() === '') return `*(${t('evidence.md.empty')})*`;
   if (table) value = value.replace(/\|/g, '\\|');
   const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
@@ -45,46 +47,88 @@ export function mdCode(
   return `${fence} ${value} ${fence}`;
 }
 
-const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : 'not given');
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** A UTC day in the reader's language; the JSON keeps the ISO time. */
+const day = (iso: string | undefined) => (iso ? formatDay(Date.parse(iso)) : t('evidence.md.notGiven'));
+const given = (value: string | undefined) => (value ? mdCode(value) : t('evidence.md.notGiven'));
 const list = (values: string[]) =>
-  values.length ? values.map((v) => mdCode(v, { max: 253 })).join(', ') : 'none';
+  values.length ? values.map((v) => mdCode(v, { max: 253 })).join(', ') : t('evidence.md.none');
+/** A GFM table's header and delimiter rows. */
+const tableHead = (columns: string[]) => [`| ${columns.join(' | ')} |`, `|${'---|'.repeat(columns.length)}`];
 
 function registrationLine(reg: EvidenceRegistration | null): string {
-  if (!reg) return '- Registration: not fetched before this report.';
+  if (!reg) return `- ${t('evidence.md.registrationNotFetched')}`;
   switch (reg.outcome) {
-    case 'domain':
-      return `- Registration of ${mdCode(reg.domain)} (RDAP, ${mdCode(reg.server)}): registrar ${
-        reg.registrar ? mdCode(reg.registrar) : 'not given'
-      }; created ${day(reg.created)}; expires ${day(reg.expires)}; status ${list(reg.statuses)}; name servers ${list(
-        reg.nameservers,
-      )}${reg.delegationSigned === undefined ? '' : `; delegation signed (DNSSEC): ${reg.delegationSigned ? 'yes' : 'no'}`}.`;
+    case 'domain': {
+      const values = {
+        domain: mdCode(reg.domain),
+        server: mdCode(reg.server),
+        registrar: given(reg.registrar),
+        created: day(reg.created),
+        expires: day(reg.expires),
+        statuses: list(reg.statuses),
+        nameservers: list(reg.nameservers),
+      };
+      return `- ${
+        reg.delegationSigned === undefined
+          ? t('evidence.md.domain', values)
+          : t('evidence.md.domainSigned', {
+              ...values,
+              signed: reg.delegationSigned ? t('evidence.md.signedYes') : t('evidence.md.signedNo'),
+            })
+      }`;
+    }
     case 'network':
-      return `- Network of ${mdCode(reg.address)} (RDAP, ${mdCode(reg.server)}): name ${
-        reg.name ? mdCode(reg.name) : 'not given'
-      }; range ${reg.range ? mdCode(reg.range) : list(reg.cidrs)}; holder ${reg.holder ? mdCode(reg.holder) : 'not given'}; country ${
-        reg.country ? mdCode(reg.country) : 'not given'
-      }; registered ${day(reg.registered)}; status ${list(reg.statuses)}.`;
+      return `- ${t('evidence.md.network', {
+        address: mdCode(reg.address),
+        server: mdCode(reg.server),
+        name: given(reg.name),
+        range: reg.range ? mdCode(reg.range) : list(reg.cidrs),
+        holder: given(reg.holder),
+        country: given(reg.country),
+        registered: day(reg.registered),
+        statuses: list(reg.statuses),
+      })}`;
     case 'not-found':
-      return `- Registration: ${mdCode(reg.server)} knows no ${mdCode(reg.query)}.`;
+      return `- ${t('evidence.md.notFound', { server: mdCode(reg.server), query: mdCode(reg.query) })}`;
     case 'no-service':
-      return `- Registration: no RDAP service for ${mdCode(reg.query)} (${mdText(reg.message)}).`;
+      return `- ${t('evidence.md.noService', { query: mdCode(reg.query), message: mdText(reg.message) })}`;
   }
 }
 
 function historyLines(history: EvidenceHost['history']): string[] {
-  if (history === null) return ['- Passive DNS: not fetched before this report.', ''];
+  if (history === null) return [`- ${t('evidence.md.historyNotFetched')}`, ''];
   const out: string[] = [];
   for (const source of history) {
     const shown = source.observations.slice(0, MAX_MD_OBSERVATIONS);
+    const holds = source.total > source.observations.length;
+    const cut = shown.length < source.observations.length;
+    const values = {
+      source: mdText(source.source),
+      observations: plural('evidence.md.observations', source.observations.length),
+      total: formatNumber(source.total),
+      shown: formatNumber(shown.length),
+    };
     out.push(
-      `Passive DNS from ${mdText(source.source)}: ${plural(source.observations.length, 'observation')}${
-        source.total > source.observations.length ? ` (the source holds ${source.total})` : ''
-      }${shown.length < source.observations.length ? `, the first ${shown.length} shown (all in the JSON)` : ''}.`,
+      holds && cut
+        ? t('evidence.md.historyHoldsFirst', values)
+        : holds
+          ? t('evidence.md.historyHolds', values)
+          : cut
+            ? t('evidence.md.historyFirst', values)
+            : t('evidence.md.history', values),
       '',
     );
     if (!shown.length) continue;
-    out.push('| Name | Type | Value | First seen | Last seen | Times seen |', '|---|---|---|---|---|---|');
+    out.push(
+      ...tableHead([
+        t('evidence.md.column.name'),
+        t('evidence.md.column.type'),
+        t('evidence.md.column.value'),
+        t('evidence.md.column.firstSeen'),
+        t('evidence.md.column.lastSeen'),
+        t('evidence.md.column.timesSeen'),
+      ]),
+    );
     for (const o of shown)
       out.push(
         `| ${mdCode(o.rrname, { max: 253, table: true })} | ${mdText(o.rrtype)} | ${mdCode(o.rdata, {
@@ -98,18 +142,29 @@ function historyLines(history: EvidenceHost['history']): string[] {
 
 function hostSection(h: EvidenceHost): string[] {
   const { dns } = h;
+  const host = mdCode(h.host, { max: 253 });
   const out = [
-    `### ${mdCode(h.host, { max: 253 })}${h.display ? ` (shown as ${mdCode(h.display, { max: 253 })})` : ''}`,
+    `### ${h.display ? t('evidence.md.shownAs', { host, display: mdCode(h.display, { max: 253 }) }) : host}`,
     '',
-    `Named ${plural(h.mentions, 'time')} on the page, first in: ${mdCode(h.context, { max: 400 })}`,
+    plural('evidence.md.mentions', h.mentions, { context: mdCode(h.context, { max: 400 }) }),
     '',
-    `Live DNS at ${dns.checkedAt}: status **${dns.status ? mdText(dns.status) : 'no answer'}**; DNSSEC: ${
-      dns.dnssecValidated ? 'validated by the resolver (AD flag)' : 'not validated'
-    }.`,
+    t('evidence.md.liveDns', {
+      time: dns.checkedAt,
+      status: dns.status ? mdText(dns.status) : t('evidence.md.noAnswer'),
+      dnssec: dns.dnssecValidated ? t('evidence.md.dnssecValidated') : t('evidence.md.dnssecNotValidated'),
+    }),
     '',
   ];
   if (dns.records.length) {
-    out.push('| Type | Name | TTL (s) | Value | Answered at |', '|---|---|---|---|---|');
+    out.push(
+      ...tableHead([
+        t('evidence.md.column.type'),
+        t('evidence.md.column.name'),
+        t('evidence.md.column.ttl'),
+        t('evidence.md.column.value'),
+        t('evidence.md.column.answeredAt'),
+      ]),
+    );
     for (const r of dns.records)
       out.push(
         `| ${mdText(r.type)} | ${mdCode(r.name, { max: 253, table: true })} | ${r.ttl} | ${mdCode(r.value, {
@@ -117,38 +172,66 @@ function hostSection(h: EvidenceHost): string[] {
         })} | ${r.answeredAt} |`,
       );
     out.push('');
-  } else out.push('No records.', '');
-  for (const a of dns.addresses)
+  } else out.push(t('evidence.md.noRecords'), '');
+  for (const a of dns.addresses) {
+    const address = { ip: mdCode(a.ip), ptr: list(a.ptr) };
     out.push(
-      `- Address ${mdCode(a.ip)}: reverse name ${list(a.ptr)}${
+      `- ${
         a.asn
-          ? `; network AS${mdText(a.asn)}${a.asName ? ` ${mdCode(a.asName)}` : ''}${a.prefix ? ` (${mdCode(a.prefix)})` : ''}`
-          : ''
+          ? t('evidence.md.addressNetwork', {
+              ...address,
+              network: `AS${mdText(a.asn)}${a.asName ? ` ${mdCode(a.asName)}` : ''}${a.prefix ? ` (${mdCode(a.prefix)})` : ''}`,
+            })
+          : t('evidence.md.address', address)
       }`,
     );
-  for (const p of dns.problems) out.push(`- Could not read ${mdText(p)}`);
+  }
+  for (const p of dns.problems) out.push(`- ${t('evidence.md.couldNotRead', { problem: mdText(p) })}`);
   if (dns.addresses.length || dns.problems.length) out.push('');
   out.push(...historyLines(h.history), registrationLine(h.registration), '');
   return out;
 }
 
+/** What the report can and cannot show, in the reader's language (the JSON keeps LIMITS). */
+const limits = () => [
+  t('evidence.md.limits.liveDns'),
+  t('evidence.md.limits.dnssec'),
+  t('evidence.md.limits.passiveDns'),
+  t('evidence.md.limits.kept'),
+];
+
+/**
+ * The report as Markdown in the user's language. Times stay ISO 8601 in UTC (a published
+ * document needs an unambiguous zone and the second); whole days use the reader's format.
+ */
 export function evidenceMarkdown(report: EvidenceReport): string {
+  const hosts = formatNumber(report.hosts.length);
   return [
-    '# Hostlens evidence report',
+    `# ${t('evidence.md.title')}`,
     '',
-    `- Page: ${report.page.url ? mdCode(report.page.url, { max: 2000 }) : 'address not available to Hostlens'}`,
-    `- Title: ${report.page.title ? mdText(report.page.title) : 'not available to Hostlens'}`,
-    `- Made: ${report.createdAt}`,
-    `- Resolver: ${mdCode(report.resolver)}`,
-    `- Hosts: ${report.hosts.length}${
-      report.omittedHosts ? ` (the page names ${report.omittedHosts} more, not included)` : ''
+    `- ${
+      report.page.url
+        ? t('evidence.md.page', { url: mdCode(report.page.url, { max: 2000 }) })
+        : t('evidence.md.pageUnknown')
     }`,
-    `- Format: ${report.format} version ${report.version}`,
+    `- ${
+      report.page.title
+        ? t('evidence.md.pageTitle', { title: mdText(report.page.title) })
+        : t('evidence.md.pageTitleUnknown')
+    }`,
+    `- ${t('evidence.md.made', { time: report.createdAt })}`,
+    `- ${t('evidence.md.resolver', { resolver: mdCode(report.resolver) })}`,
+    `- ${
+      report.omittedHosts
+        ? t('evidence.md.hostsOmitted', { count: hosts, omitted: formatNumber(report.omittedHosts) })
+        : t('evidence.md.hosts', { count: hosts })
+    }`,
+    `- ${t('evidence.md.format', { format: report.format, version: report.version })}`,
     '',
-    '## What this shows',
+    `## ${t('evidence.md.limitsHeading')}`,
     '',
-    ...report.limits.flatMap((l) => [l, '']),
-    '## Hosts',
+    ...limits().flatMap((l) => [l, '']),
+    `## ${t('evidence.md.hostsHeading')}`,
     '',
     ...report.hosts.flatMap(hostSection),
   ].join('\n');

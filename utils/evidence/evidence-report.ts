@@ -103,6 +103,7 @@ export interface EvidenceReport {
   limits: string[];
 }
 
+/** In the JSON, a machine format, always in English; the Markdown says them in the reader's language. */
 export const LIMITS = [
   'Live DNS is what Hostlens’s resolver answered at the time shown; the reader’s own browser, network or VPN may get a different answer (geo-DNS, CDNs, filtering) or may have used an older one.',
   'DNSSEC “validated” means the resolver set the AD flag on every answer; Hostlens did not check the signatures itself.',

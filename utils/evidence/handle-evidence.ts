@@ -13,6 +13,7 @@ import { historyCacheKey } from '../history/history-client';
 import type { ObservationPage } from '../history/model';
 import { rdapCacheKey, type RdapAnswer } from '../history/rdap-client';
 import { normalizeHost, type Host } from '../hosts/host';
+import { t } from '../i18n/messages';
 import type { AskDns } from '../lookup/dns-engine';
 import { buildDnsReport } from '../lookup/dns-report';
 import { createStoredCache } from '../lookup/stored-cache';
@@ -99,14 +100,14 @@ async function hostEvidence(marked: MarkedHost, resolver: string, deps: Evidence
 
 export async function handleExportEvidence(data: unknown, deps: EvidenceDeps): Promise<EvidenceExport> {
   const request = messageSchemas.exportEvidence.safeParse(data);
-  if (!request.success) return { ok: false, message: 'Hostlens received a malformed export request.' };
+  if (!request.success) return { ok: false, message: t('evidence.malformedRequest') };
   const { tabId } = request.data;
   const [marked, page, resolver] = await Promise.all([
     deps.readTabHosts(tabId),
     deps.readTab(tabId),
     deps.resolverUrl(),
   ]);
-  if (marked.length === 0) return { ok: false, message: 'Hostlens found no hosts on this page to report.' };
+  if (marked.length === 0) return { ok: false, message: t('evidence.noHosts') };
 
   const shown = marked.slice(0, MAX_EVIDENCE_HOSTS);
   const hosts: EvidenceHost[] = new Array<EvidenceHost>(shown.length);

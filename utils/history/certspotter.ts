@@ -3,6 +3,7 @@
 // (../shared/docs/data-sources.md §4.2). Also the per-name shape both certificate sources
 // (this one and crt.sh) are read into. Names in certificates are attacker-chosen text:
 // validated, bounded, shown as text.
+import { t } from '../i18n/messages';
 import { z } from '../zod-jitless';
 import { fail, ok, parseRetryAfter, type Result } from '../lookup/errors';
 
@@ -129,7 +130,7 @@ export interface CertSpotterPage {
   lastId: string | undefined;
 }
 
-const UNEXPECTED = 'Cert Spotter answered in an unexpected format.';
+const unexpected = () => t('sources.error.unexpected', { source: CERTSPOTTER_SOURCE });
 
 export function readCertSpotter(
   status: number,
@@ -143,19 +144,24 @@ export function readCertSpotter(
       kind: 'rate-limited',
       retryAt,
       status,
-      message: 'Cert Spotter: hourly limit reached; try again later.',
+      message: t('certificates.certspotterHourlyLater'),
     });
   }
   if (status === 401 || status === 403)
-    return fail({ kind: 'auth', status, message: `Cert Spotter refused the API key (HTTP ${status}).` });
-  if (status >= 400) return fail({ kind: 'http', status, message: `Cert Spotter answered HTTP ${status}.` });
+    return fail({ kind: 'auth', status, message: t('certificates.certspotterKeyRefused', { status }) });
+  if (status >= 400)
+    return fail({
+      kind: 'http',
+      status,
+      message: t('sources.error.httpStatus', { source: CERTSPOTTER_SOURCE, status }),
+    });
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch {
-    return fail({ kind: 'bad-response', message: UNEXPECTED });
+    return fail({ kind: 'bad-response', message: unexpected() });
   }
-  if (!Array.isArray(json)) return fail({ kind: 'bad-response', message: UNEXPECTED });
+  if (!Array.isArray(json)) return fail({ kind: 'bad-response', message: unexpected() });
   const records: CertRecord[] = [];
   for (const raw of json.slice(0, 5000)) {
     const i = issuance.safeParse(raw);

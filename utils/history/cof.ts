@@ -8,9 +8,8 @@ import { ok } from '../lookup/errors';
 import { joinUrl, type PdnsAdapter } from './adapter';
 import type { Observation } from './model';
 import { cleanName, commonError, unexpected } from './source-errors';
-import { COF_DEFAULT_BASE } from './sources';
+import { COF_DEFAULT_BASE, COF_SOURCE } from './sources';
 
-const COF_SOURCE = 'Passive DNS server (COF)';
 /** Rows kept per answer: the history client keeps no more either. */
 export const MAX_ROWS = 10_000;
 const MAX_NAME = 1000;

@@ -2,6 +2,7 @@
 // often down or too slow (502/503/504, HTML error pages), so it is asked as a best-effort extra
 // next to Cert Spotter. `name_value` is free text from certificates (SANs, e-mail addresses,
 // garbage): only names that look like host names are kept, and rows are capped.
+import { t } from '../i18n/messages';
 import { fail, ok, parseRetryAfter, type Result } from '../lookup/errors';
 import { z } from '../zod-jitless';
 import { certHostName, MAX_NAMES, type CertRecord } from './certspotter';
@@ -61,8 +62,8 @@ export function issuerName(dn: string | null | undefined): string | null {
   return (field('O') || field('CN') || dn).slice(0, 200);
 }
 
-const busy = (status: number) =>
-  `crt.sh did not answer (HTTP ${status}); it is often overloaded — try again later.`;
+const busy = (status: number) => t('certificates.crtshBusy', { status });
+const CRTSH = 'crt.sh';
 
 export interface CrtshAnswer {
   records: CertRecord[];
@@ -75,21 +76,22 @@ export function readCrtsh(response: TextResponse, domain: string, now: number): 
   const { status, body, contentType, retryAfter } = response;
   if (status === 429) {
     const retryAt = parseRetryAfter(retryAfter, now) ?? now + 10 * 60_000;
-    return fail({ kind: 'rate-limited', status, retryAt, message: 'crt.sh is limiting requests.' });
+    return fail({ kind: 'rate-limited', status, retryAt, message: t('certificates.crtshLimitingNow') });
   }
   if (CRTSH_BUSY.includes(status)) return fail({ kind: 'http', status, message: busy(status) });
-  if (status >= 400) return fail({ kind: 'http', status, message: `crt.sh answered HTTP ${status}.` });
+  if (status >= 400)
+    return fail({ kind: 'http', status, message: t('sources.error.httpStatus', { source: CRTSH, status }) });
   // Its error pages are HTML, some with status 200.
   if (contentType !== null && !/json/i.test(contentType))
-    return fail({ kind: 'bad-response', message: 'crt.sh did not answer with data (it sent a web page).' });
+    return fail({ kind: 'bad-response', message: t('certificates.crtshWebPage') });
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch {
-    return fail({ kind: 'bad-response', message: 'crt.sh answered in an unexpected format.' });
+    return fail({ kind: 'bad-response', message: t('sources.error.unexpected', { source: CRTSH }) });
   }
   if (!Array.isArray(json))
-    return fail({ kind: 'bad-response', message: 'crt.sh answered in an unexpected format.' });
+    return fail({ kind: 'bad-response', message: t('sources.error.unexpected', { source: CRTSH }) });
   const under = (name: string) => {
     const bare = name.startsWith('*.') ? name.slice(2) : name;
     return bare === domain || bare.endsWith(`.${domain}`);

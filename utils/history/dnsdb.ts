@@ -4,6 +4,7 @@
 // trusted to be complete, so it is an error, not a short answer.
 import { z } from '../zod-jitless';
 import { fail, formatWait, ok } from '../lookup/errors';
+import { t } from '../i18n/messages';
 import { joinUrl, type PdnsAdapter } from './adapter';
 import { fromCofRecord, MAX_ROWS, ndjsonLines } from './cof';
 import type { Observation } from './model';
@@ -54,13 +55,13 @@ export const dnsdb: PdnsAdapter = {
         kind: 'rate-limited',
         status,
         retryAt: now + BUSY_WAIT_MS,
-        message: `${DNSDB_SOURCE}: too many searches at once for this key, try again in ${formatWait(BUSY_WAIT_MS)}.`,
+        message: t('sources.error.busy', { source: DNSDB_SOURCE, wait: formatWait(BUSY_WAIT_MS) }),
       });
     if (status === 416)
       return fail({
         kind: 'http',
         status,
-        message: `${DNSDB_SOURCE}: this key may not page that far into results.`,
+        message: t('sources.error.pageTooFar', { source: DNSDB_SOURCE }),
       });
     const error = commonError<never>(DNSDB_SOURCE, response, now, {
       notFoundIsEmpty: true,
@@ -86,12 +87,15 @@ export const dnsdb: PdnsAdapter = {
         break;
       }
     }
-    if (!end) return fail({ kind: 'bad-response', message: `${DNSDB_SOURCE}: the answer was cut off.` });
+    if (!end)
+      return fail({ kind: 'bad-response', message: t('sources.error.cutOff', { source: DNSDB_SOURCE }) });
     if (end.cond === 'failed') {
       const why = bounded(end.msg);
       return fail({
         kind: 'bad-response',
-        message: why ? `${DNSDB_SOURCE}: the search failed (${why}).` : `${DNSDB_SOURCE}: the search failed.`,
+        message: why
+          ? t('sources.error.searchFailedBecause', { source: DNSDB_SOURCE, why })
+          : t('sources.error.searchFailed', { source: DNSDB_SOURCE }),
       });
     }
     // `limited`: the stream is whole but stopped at the row limit; one more than we have tells

@@ -3,7 +3,9 @@
 import type { Settings } from '../settings/settings';
 import type { SourceKeys } from '../settings/source-keys';
 import type { EnabledSource, SourceOutcome } from './history-report';
+import { t } from '../i18n/messages';
 import { PDNS_SOURCES } from './pdns-sources';
+import { sourceLabel } from './source-label';
 
 export function enabledPdnsSources(
   settings: Settings,
@@ -21,7 +23,7 @@ export function enabledPdnsSources(
         state: 'error',
         rows: 0,
         total: 0,
-        message: `${adapter.name} is switched on but has no API key; add one in Hostlens settings.`,
+        message: t('sources.error.noKey', { source: sourceLabel(adapter.name) }),
       });
       continue;
     }

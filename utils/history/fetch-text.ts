@@ -2,6 +2,9 @@
 // cookies, no referrer, a timeout. The body comes back as text (adapters decide how to read it);
 // network failures and timeouts as error values.
 import { fail, ok, type Result } from '../lookup/errors';
+import { formatNumber } from '../i18n/format';
+import { t } from '../i18n/messages';
+import { sourceLabel } from './source-label';
 
 export interface TextResponse {
   status: number;
@@ -47,7 +50,10 @@ export async function fetchText(
     });
     const body = await response.text();
     if (body.length > MAX_BODY)
-      return fail({ kind: 'bad-response', message: `${source} sent an answer too large to read.` });
+      return fail({
+        kind: 'bad-response',
+        message: t('sources.error.tooLarge', { source: sourceLabel(source) }),
+      });
     const picked: Record<string, string> = {};
     for (const name of responseHeaders) {
       const value = response.headers.get(name);
@@ -62,8 +68,14 @@ export async function fetchText(
     });
   } catch {
     return controller.signal.aborted
-      ? fail({ kind: 'timeout', message: `${source} did not answer within ${timeoutMs / 1000} s.` })
-      : fail({ kind: 'network', message: `Could not reach ${source} (network error).` });
+      ? fail({
+          kind: 'timeout',
+          message: t('sources.error.timeout', {
+            source: sourceLabel(source),
+            seconds: formatNumber(timeoutMs / 1000),
+          }),
+        })
+      : fail({ kind: 'network', message: t('sources.error.network', { source: sourceLabel(source) }) });
   } finally {
     clearTimeout(timer);
   }

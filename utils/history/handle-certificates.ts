@@ -11,6 +11,7 @@
 import { getDomain } from 'tldts';
 import { parseLookupInput } from '../hosts/parse-input';
 import { fail, formatWait, ok, type LookupError, type Result } from '../lookup/errors';
+import { t } from '../i18n/messages';
 import { createPersistedLimits } from '../lookup/persisted-limits';
 import { createInflightSharing } from '../lookup/share-inflight';
 import { createStoredCache, type StoredCache } from '../lookup/stored-cache';
@@ -174,14 +175,14 @@ export function createCertificatesHandler(options: CertificatesOptions = {}) {
       return fail({
         kind: 'rate-limited',
         retryAt: held,
-        message: `Cert Spotter: hourly limit reached; try again in ${formatWait(held - now())}.`,
+        message: t('certificates.certspotterHourly', { wait: formatWait(held - now()) }),
       });
     const spent = budget.spend(endpoint, key ? CERTSPOTTER_KEYED_BUDGET : CERTSPOTTER_BUDGET);
     if (!spent.ok)
       return fail({
         kind: 'rate-limited',
         retryAt: spent.retryAt,
-        message: `Cert Spotter: Hostlens is pacing requests to stay within its hourly limit; try again in ${formatWait(spent.retryAt - now())}.`,
+        message: t('certificates.certspotterPacing', { wait: formatWait(spent.retryAt - now()) }),
       });
     const response = await gate.run(endpoint, () =>
       fetchText(url, {
@@ -212,13 +213,13 @@ export function createCertificatesHandler(options: CertificatesOptions = {}) {
       return fail({
         kind: 'rate-limited',
         retryAt: heldLimited,
-        message: `crt.sh is limiting requests; try again in ${formatWait(heldLimited - now())}.`,
+        message: t('certificates.crtshLimiting', { wait: formatWait(heldLimited - now()) }),
       });
     const heldDown = gate.blockedUntil(down);
     if (heldDown !== undefined)
       return fail({
         kind: 'network',
-        message: `crt.sh did not answer a moment ago; Hostlens asks it again in ${formatWait(heldDown - now())}.`,
+        message: t('certificates.crtshDown', { wait: formatWait(heldDown - now()) }),
       });
     const url = crtshUrl(base, domain);
     for (let attempt = 1; ; attempt++) {
@@ -250,16 +251,14 @@ export function createCertificatesHandler(options: CertificatesOptions = {}) {
   return async (data: unknown): Promise<Section<CertificatesReport>> => {
     const request = messageSchemas.lookupCertificates.safeParse(data);
     if (!request.success)
-      return { state: 'error', error: { kind: 'bad-response', message: 'Malformed certificates request.' } };
+      return { state: 'error', error: { kind: 'bad-response', message: t('certificates.malformedRequest') } };
     const parsed = parseLookupInput(request.data.input);
     if (!parsed.ok) return { state: 'error', error: { kind: 'bad-response', message: parsed.message } };
-    if (parsed.host.kind !== 'domain')
-      return { state: 'disabled', message: 'Certificates are listed for names, not addresses.' };
+    if (parsed.host.kind !== 'domain') return { state: 'disabled', message: t('certificates.namesOnly') };
     await ready;
     const [{ settings }, keys] = await Promise.all([loadSettings(), loadSourceKeys()]);
     const { certspotter, crtsh } = settings;
-    if (!certspotter.enabled && !crtsh.enabled)
-      return { state: 'disabled', message: 'Cert Spotter and crt.sh are switched off in Hostlens settings.' };
+    if (!certspotter.enabled && !crtsh.enabled) return { state: 'disabled', message: t('certificates.off') };
     // Both sources are asked about the registered domain only, never the full name looked up.
     const domain = getDomain(parsed.host.name) ?? parsed.host.name;
     const fresh = request.data.fresh ?? false;

@@ -1,6 +1,7 @@
 // The `lookupHistory` message: validate, normalize, read which sources are on (and their keys),
 // ask them all.
 import { parseLookupInput } from '../hosts/parse-input';
+import { t } from '../i18n/messages';
 import type { HistoryResponse } from '../messages/protocol';
 import { messageSchemas } from '../messages/schemas';
 import { loadSettings } from '../settings/settings';
@@ -11,7 +12,7 @@ import { buildHistoryReport } from './history-report';
 
 export async function handleHistory(data: unknown, ask: AskSource): Promise<HistoryResponse> {
   const request = messageSchemas.lookupHistory.safeParse(data);
-  if (!request.success) return { ok: false, message: 'Hostlens received a malformed history request.' };
+  if (!request.success) return { ok: false, message: t('history.malformedRequest') };
   const parsed = parseLookupInput(request.data.input);
   if (!parsed.ok) return { ok: false, message: parsed.message };
   const [{ settings }, keys] = await Promise.all([loadSettings(), loadSourceKeys()]);
@@ -19,9 +20,7 @@ export async function handleHistory(data: unknown, ask: AskSource): Promise<Hist
   if (enabled.length === 0) {
     const off = {
       state: 'disabled' as const,
-      message: missingKey.length
-        ? missingKey.map((m) => m.message).join(' ')
-        : 'Every passive-DNS source is switched off in Hostlens settings.',
+      message: missingKey.length ? missingKey.map((m) => m.message).join(' ') : t('history.allOff'),
     };
     return {
       ok: true,

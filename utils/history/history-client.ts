@@ -7,6 +7,8 @@
 // the concurrency gate are memory of the current service worker.
 import type { Host } from '../hosts/host';
 import { fail, formatWait, ok, type Result } from '../lookup/errors';
+import { t } from '../i18n/messages';
+import { sourceLabel } from './source-label';
 import { RequestGate } from '../lookup/request-gate';
 import { createInflightSharing } from '../lookup/share-inflight';
 import { MAX_BUDGET_WAIT_MS, SourceBudget } from '../lookup/source-budget';
@@ -72,7 +74,10 @@ export function createHistoryClient(options: HistoryClientOptions = {}): AskSour
       fail({
         kind: 'rate-limited',
         retryAt: until,
-        message: `${adapter.name}: limit reached, try again in ${formatWait(until - now())}.`,
+        message: t('sources.error.limitReached', {
+          source: sourceLabel(adapter.name),
+          wait: formatWait(until - now()),
+        }),
       });
     const before = held();
     if (before !== undefined) return holdError(before);
@@ -81,7 +86,10 @@ export function createHistoryClient(options: HistoryClientOptions = {}): AskSour
       return fail({
         kind: 'rate-limited',
         retryAt: spent.retryAt,
-        message: `${adapter.name}: Hostlens is pacing requests to stay within this source’s limit; try again in ${formatWait(spent.retryAt - now())}.`,
+        message: t('sources.error.pacing', {
+          source: sourceLabel(adapter.name),
+          wait: formatWait(spent.retryAt - now()),
+        }),
       });
     // A 429 may have arrived while this request waited for the allowance.
     const after = held();

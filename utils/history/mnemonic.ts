@@ -4,6 +4,7 @@
 // `millisUntilResourcesAvailable` (seen both in `metaData` and at top level).
 import { z } from '../zod-jitless';
 import { fail, formatWait, ok, type Result } from '../lookup/errors';
+import { t } from '../i18n/messages';
 import { joinUrl, type PdnsAdapter } from './adapter';
 import type { ObservationPage } from './model';
 import { MNEMONIC_DEFAULT_BASE, MNEMONIC_SOURCE } from './sources';
@@ -51,7 +52,7 @@ export function readMnemonic(
   contentType: string | null = null,
 ): Result<ObservationPage> {
   if (/html/i.test(contentType ?? '') && status !== 402 && status !== 429)
-    return fail({ kind: 'bad-response', message: 'Mnemonic answered with a web page instead of data.' });
+    return fail({ kind: 'bad-response', message: t('sources.error.webPage', { source: MNEMONIC_SOURCE }) });
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -60,17 +61,20 @@ export function readMnemonic(
       return fail({
         kind: 'rate-limited',
         retryAt: now + 60_000,
-        message: 'Mnemonic: too many requests; try again in 1 min.',
+        message: t('sources.error.tooManyRequests', { source: MNEMONIC_SOURCE, wait: formatWait(60_000) }),
       });
     return fail({
       kind: status >= 400 ? 'http' : 'bad-response',
       status,
-      message: `Mnemonic answered in an unexpected format (HTTP ${status}).`,
+      message: t('sources.error.unexpectedStatus', { source: MNEMONIC_SOURCE, status }),
     });
   }
   const parsed = envelope.safeParse(json);
   if (!parsed.success)
-    return fail({ kind: 'bad-response', message: 'Mnemonic answered in an unexpected format.' });
+    return fail({
+      kind: 'bad-response',
+      message: t('sources.error.unexpected', { source: MNEMONIC_SOURCE }),
+    });
   const code = parsed.data.responseCode ?? status;
   if (status === 402 || code === 402 || status === 429 || code === 429) {
     const wait =
@@ -81,13 +85,21 @@ export function readMnemonic(
       kind: 'rate-limited',
       retryAt: now + wait,
       status: 402,
-      message: `Mnemonic: limit reached, try again in ${formatWait(wait)}.`,
+      message: t('sources.error.limitReached', { source: MNEMONIC_SOURCE, wait: formatWait(wait) }),
     });
   }
   if (status === 401 || status === 403 || code === 401 || code === 403)
-    return fail({ kind: 'auth', status, message: `Mnemonic: key rejected (HTTP ${code}).` });
+    return fail({
+      kind: 'auth',
+      status,
+      message: t('sources.error.keyRejected', { source: MNEMONIC_SOURCE, status: code }),
+    });
   if (status >= 400 || code >= 400)
-    return fail({ kind: 'http', status, message: `Mnemonic answered HTTP ${code}.` });
+    return fail({
+      kind: 'http',
+      status,
+      message: t('sources.error.httpStatus', { source: MNEMONIC_SOURCE, status: code }),
+    });
   // Rows that don't fit are dropped one by one, not the whole answer.
   const observations = (parsed.data.data ?? []).flatMap((raw) => {
     const r = row.safeParse(raw);

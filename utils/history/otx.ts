@@ -2,6 +2,7 @@
 // pagination: the whole list comes at once with a `count`, and it can be very large, so rows are
 // capped. Times are ISO strings without a zone that mean UTC.
 import { z } from '../zod-jitless';
+import { t } from '../i18n/messages';
 import { fail, ok } from '../lookup/errors';
 import { joinUrl, type PdnsAdapter } from './adapter';
 import { looseNumber, MAX_ROWS, toObservation } from './cof';
@@ -64,7 +65,7 @@ export const otx: PdnsAdapter = {
     if (!list) {
       const said = (reason ?? detail)?.trim().slice(0, 200);
       return said
-        ? fail({ kind: 'bad-response', message: `${OTX_SOURCE} answered: ${said}` })
+        ? fail({ kind: 'bad-response', message: t('sources.error.answered', { source: OTX_SOURCE, said }) })
         : unexpected(OTX_SOURCE);
     }
     const observations = list.slice(0, MAX_ROWS).flatMap((raw) => {

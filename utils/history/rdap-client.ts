@@ -8,6 +8,7 @@
 // Lifetime: answers and bootstrap files are in `storage.local` (a restarted worker does not
 // fetch them again); the allowance, 429 holds and bootstrap failures are memory of the current
 // worker — a worker is stopped only after 30 s idle, longer than the 10-s window.
+import { t } from '../i18n/messages';
 import ipaddr from 'ipaddr.js';
 import { getDomain } from 'tldts';
 import type { Host } from '../hosts/host';
@@ -66,19 +67,25 @@ const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
 const hostOf = (url: string) => new URL(url).host;
 
 /** Addresses no registry holds (private, loopback, documentation…), in words for the reader. */
-const SPECIAL_RANGES: Record<string, string> = {
-  private: 'a private (RFC 1918) address',
-  loopback: 'a loopback address',
-  linkLocal: 'a link-local address',
-  uniqueLocal: 'a unique local address',
-  carrierGradeNat: 'a shared (carrier-grade NAT) address',
-  multicast: 'a multicast address',
-};
+const SPECIAL_RANGES = [
+  'private',
+  'loopback',
+  'linkLocal',
+  'uniqueLocal',
+  'carrierGradeNat',
+  'multicast',
+] as const;
+const isNamedRange = (range: string): range is (typeof SPECIAL_RANGES)[number] =>
+  (SPECIAL_RANGES as readonly string[]).includes(range);
 
+/** Why no registry holds `address`, as a sentence; null for an ordinary (unicast) address. */
 function specialRange(address: string): string | null {
-  if (!ipaddr.isValid(address)) return 'not an address';
+  if (!ipaddr.isValid(address)) return t('registration.special.notAddress', { address });
   const range = ipaddr.parse(address).range();
-  return range === 'unicast' ? null : (SPECIAL_RANGES[range] ?? 'a special-purpose address');
+  if (range === 'unicast') return null;
+  return isNamedRange(range)
+    ? t(`registration.special.${range}`, { address })
+    : t('registration.special.specialPurpose', { address });
 }
 
 /** RDAP knows registered domains, not their subdomains; addresses as they are. */
@@ -111,11 +118,11 @@ export function createRdapClient(options: RdapClientOptions = {}): AskRdap {
       return fail({
         kind: 'rate-limited',
         retryAt: until,
-        message: `RDAP (${host}) is limiting requests; try again in ${formatWait(until - now())}.`,
+        message: t('registration.limiting', { server: host, wait: formatWait(until - now()) }),
       });
     let finalUrl = url;
     const response = await fetchText(url, {
-      source: `RDAP server ${host}`,
+      source: t('registration.serverSource', { server: host }),
       accept: ACCEPT,
       fetch: async (input, init) => {
         const r = await doFetch(input, init);
@@ -135,7 +142,7 @@ export function createRdapClient(options: RdapClientOptions = {}): AskRdap {
     if (now() - (bootstrapFailedAt.get(url) ?? -Infinity) < BOOTSTRAP_RETRY_MS) return null;
     return shareBootstrap(url, async () => {
       const file = await fetchText(url, {
-        source: `RDAP bootstrap ${hostOf(url)}`,
+        source: t('registration.bootstrapSource', { server: hostOf(url) }),
         accept: 'application/json',
         fetch: doFetch,
       });
@@ -173,7 +180,7 @@ export function createRdapClient(options: RdapClientOptions = {}): AskRdap {
     return fail({
       kind: 'rate-limited',
       retryAt: spent.retryAt,
-      message: `RDAP (${host}): Hostlens is pacing requests to stay within its limit; try again in ${formatWait(spent.retryAt - now())}.`,
+      message: t('registration.pacing', { server: host, wait: formatWait(spent.retryAt - now()) }),
     });
   }
 
@@ -183,8 +190,8 @@ export function createRdapClient(options: RdapClientOptions = {}): AskRdap {
       query,
       message:
         kind === 'domain'
-          ? `No RDAP service is known for .${query.split('.').pop()}, so its registration can’t be shown.`
-          : `No RDAP service is known for ${query}, so its network can’t be shown.`,
+          ? t('registration.noServiceDomain', { tld: query.split('.').pop() ?? query })
+          : t('registration.noServiceAddress', { address: query }),
     };
     const route = await findBase(kind, query, settings);
     if (!route) return ok(noService);
@@ -228,7 +235,7 @@ export function createRdapClient(options: RdapClientOptions = {}): AskRdap {
         return ok({
           outcome: 'no-service',
           query: host.name,
-          message: `${host.name} is ${special}; no registry holds it.`,
+          message: special,
         });
     }
     const kind: Kind = host.kind === 'domain' ? 'domain' : 'ip';

@@ -2,6 +2,7 @@
 // for a registered domain: created, updated, expires, registrar, statuses, name servers, DNSSEC;
 // for an IP address: the regional registry's network (name, range, holder, abuse contact).
 // Every field is registry- or registrar-written text: validated, bounded, shown as text.
+import { t } from '../i18n/messages';
 import ipaddr from 'ipaddr.js';
 import { z } from '../zod-jitless';
 import { fail, formatWait, ok, parseRetryAfter, type Result } from '../lookup/errors';
@@ -239,11 +240,11 @@ function readJson(
       kind: 'rate-limited',
       retryAt,
       status,
-      message: `RDAP (${server}) is limiting requests; try again in ${formatWait(retryAt - now)}.`,
+      message: t('registration.limiting', { server, wait: formatWait(retryAt - now) }),
     });
   }
   if (status >= 400)
-    return fail({ kind: 'http', status, message: `RDAP (${server}) answered HTTP ${status}.` });
+    return fail({ kind: 'http', status, message: t('registration.httpStatus', { server, status }) });
   try {
     return ok(JSON.parse(body));
   } catch {
@@ -253,7 +254,7 @@ function readJson(
 
 const unexpected = (server: string) => ({
   kind: 'bad-response' as const,
-  message: `RDAP (${server}) answered in an unexpected format.`,
+  message: t('registration.unexpected', { server }),
 });
 
 /** One RDAP domain answer. 404 means not registered (or unknown to that server): `null`, not an error. */

@@ -3,6 +3,7 @@
 // quota, so Hostlens asks only for A records, one page: the address history is what a reader of
 // a news story needs. Dates come without a time of day.
 import { z } from '../zod-jitless';
+import { t } from '../i18n/messages';
 import { fail, ok } from '../lookup/errors';
 import { joinUrl, type PdnsAdapter } from './adapter';
 import { looseNumber, MAX_ROWS, toObservation } from './cof';
@@ -96,7 +97,7 @@ export const securitytrails: PdnsAdapter = {
     if (!records) {
       const said = message?.trim().slice(0, 200);
       return said
-        ? fail({ kind: 'bad-response', message: `${ST_SOURCE} answered: ${said}` })
+        ? fail({ kind: 'bad-response', message: t('sources.error.answered', { source: ST_SOURCE, said }) })
         : unexpected(ST_SOURCE);
     }
     const observations = records.flatMap((raw) => fromRecord(raw, host.name)).slice(0, MAX_ROWS);

@@ -2,7 +2,9 @@
 // reached, a server error, an HTML page where JSON was expected. Each becomes an error value
 // whose message names the source, so the user knows which section failed and why.
 import { fail, formatWait, parseRetryAfter, type Result } from '../lookup/errors';
+import { t } from '../i18n/messages';
 import type { SourceResponse } from './adapter';
+import { sourceLabel } from './source-label';
 
 /** The common error for a non-success response, or null when the adapter should read the body. */
 export function commonError<T>(
@@ -12,21 +14,23 @@ export function commonError<T>(
   options: { notFoundIsEmpty?: boolean; defaultWaitMs?: number } = {},
 ): Result<T> | null {
   const { status } = response;
+  const source = sourceLabel(name);
   if (status === 401 || status === 403)
-    return fail({ kind: 'auth', status, message: `${name}: key rejected (HTTP ${status}).` });
+    return fail({ kind: 'auth', status, message: t('sources.error.keyRejected', { source, status }) });
   if (status === 429 || status === 402) {
     const retryAt = parseRetryAfter(response.retryAfter, now) ?? now + (options.defaultWaitMs ?? 60_000);
     return fail({
       kind: 'rate-limited',
       status,
       retryAt,
-      message: `${name}: limit reached, try again in ${formatWait(retryAt - now)}.`,
+      message: t('sources.error.limitReached', { source, wait: formatWait(retryAt - now) }),
     });
   }
   if (status === 404 && options.notFoundIsEmpty) return null;
-  if (status >= 400) return fail({ kind: 'http', status, message: `${name} answered HTTP ${status}.` });
+  if (status >= 400)
+    return fail({ kind: 'http', status, message: t('sources.error.httpStatus', { source, status }) });
   if (/html/i.test(response.contentType ?? ''))
-    return fail({ kind: 'bad-response', message: `${name} answered with a web page instead of data.` });
+    return fail({ kind: 'bad-response', message: t('sources.error.webPage', { source }) });
   return null;
 }
 
@@ -40,7 +44,7 @@ export function parseJson(body: string): unknown {
 }
 
 export const unexpected = (name: string) =>
-  fail({ kind: 'bad-response', message: `${name} answered in an unexpected format.` });
+  fail({ kind: 'bad-response', message: t('sources.error.unexpected', { source: sourceLabel(name) }) });
 
 /** Names as the common model keeps them: lower case, no trailing dot. */
 export const cleanName = (name: string) => name.trim().toLowerCase().replace(/\.$/, '');

@@ -1,5 +1,10 @@
 // History sources' names and default endpoints: plain constants, importable anywhere (no zod).
 export const MNEMONIC_SOURCE = 'Mnemonic';
+/**
+ * The COF source's name as data keeps it (observations, outcomes, the stored cache): an English
+ * identifier. Users read `sourceLabel`, its translated description.
+ */
+export const COF_SOURCE = 'Passive DNS server (COF)';
 export const MNEMONIC_DEFAULT_BASE = 'https://api.mnemonic.no';
 export const CERTSPOTTER_DEFAULT_BASE = 'https://api.certspotter.com';
 export const CRTSH_DEFAULT_BASE = 'https://crt.sh';

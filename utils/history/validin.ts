@@ -3,6 +3,7 @@
 // other side: for a name the value is what it pointed to, for an address the value is a name
 // that pointed to it, and for NS_FOR the value is a domain using this name as its nameserver.
 import { z } from '../zod-jitless';
+import { t } from '../i18n/messages';
 import { fail, ok } from '../lookup/errors';
 import { joinUrl, type PdnsAdapter } from './adapter';
 import { MAX_ROWS, secondsAsMs, toObservation } from './cof';
@@ -71,7 +72,9 @@ export const validin: PdnsAdapter = {
       const said = describe(reason);
       return fail({
         kind: 'bad-response',
-        message: said ? `${VALIDIN_SOURCE} answered: ${said}` : `${VALIDIN_SOURCE} reported an error.`,
+        message: said
+          ? t('sources.error.answered', { source: VALIDIN_SOURCE, said })
+          : t('sources.error.reportedError', { source: VALIDIN_SOURCE }),
       });
     }
     const observations: Observation[] = [];

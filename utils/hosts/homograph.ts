@@ -2,6 +2,7 @@
 // written wholly in another script with only letters that look Latin (`аррӏе` is Cyrillic).
 // Readers can't see the difference; the card says so. Follows the spirit of UTS #39's
 // "mixed-script" and "whole-script confusable" checks, with a small confusables table.
+import { t, uiLocale } from '../i18n/messages';
 
 const SCRIPTS: Array<[string, RegExp]> = [
   ['Latin', /\p{Script=Latin}/u],
@@ -65,9 +66,36 @@ export function homographWarnings(unicodeName: string): HomographWarning[] {
   return warnings;
 }
 
+/** A script's name in the reader's language (`scripts` holds the English names above). */
+const SCRIPT_NAMES: Record<string, () => string> = {
+  Latin: () => t('card.script.latin'),
+  Cyrillic: () => t('card.script.cyrillic'),
+  Greek: () => t('card.script.greek'),
+  Armenian: () => t('card.script.armenian'),
+  Hebrew: () => t('card.script.hebrew'),
+  Arabic: () => t('card.script.arabic'),
+  Han: () => t('card.script.han'),
+  Hiragana: () => t('card.script.hiragana'),
+  Katakana: () => t('card.script.katakana'),
+  Hangul: () => t('card.script.hangul'),
+  Thai: () => t('card.script.thai'),
+  Cherokee: () => t('card.script.cherokee'),
+};
+const scriptName = (script: string) => SCRIPT_NAMES[script]?.() ?? script;
+
+/** "Latin and Cyrillic", "латиница и кириллица". */
+function scriptList(scripts: string[]): string {
+  const names = scripts.map(scriptName);
+  try {
+    return new Intl.ListFormat(uiLocale(), { type: 'conjunction' }).format(names);
+  } catch {
+    return names.join(', ');
+  }
+}
+
 /** One sentence for the card. */
 export function describeHomograph(warning: HomographWarning): string {
   return warning.kind === 'mixed-script'
-    ? `“${warning.label}” mixes ${warning.scripts.join(' and ')} letters: it may imitate another name.`
-    : `“${warning.label}” is written in ${warning.scripts[0]} letters that look like Latin ones: it may imitate a Latin name.`;
+    ? t('card.homograph.mixedScript', { label: warning.label, scripts: scriptList(warning.scripts) })
+    : t('card.homograph.wholeScript', { label: warning.label, script: scriptName(warning.scripts[0] ?? '') });
 }

@@ -2,12 +2,13 @@
 // e-mail address or an IP, defanged or not, with or without brackets, port or trailing dot.
 import { normalizeHost, type Host } from './host';
 import { refang } from './refang';
+import { t } from '../i18n/messages';
 
 export type ParsedInput = { ok: true; host: Host } | { ok: false; message: string };
 
 export function parseLookupInput(input: string): ParsedInput {
   let text = refang(input.trim());
-  if (!text) return { ok: false, message: 'Type a host name, URL, e-mail address or IP address.' };
+  if (!text) return { ok: false, message: t('lookup.emptyInput') };
   // URL: keep the authority only.
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(text);
   if (scheme) text = text.slice(scheme[0].length);
@@ -21,7 +22,6 @@ export function parseLookupInput(input: string): ParsedInput {
   if (bracketed) text = bracketed[1] ?? '';
   else if (/^[^:]+:\d+$/.test(text)) text = text.replace(/:\d+$/, '');
   const host = normalizeHost(text);
-  if (!host)
-    return { ok: false, message: `“${input.trim().slice(0, 80)}” is not a host name or IP address.` };
+  if (!host) return { ok: false, message: t('lookup.notAHost', { input: input.trim().slice(0, 80) }) };
   return { ok: true, host };
 }

@@ -2,6 +2,7 @@
 // identical question, a concurrency limit per resolver, and a hold after a 429.
 import { queryDoh, type DohQuestion } from '../dns/query-doh';
 import { resolverLabel } from '../dns/resolver-label';
+import { t } from '../i18n/messages';
 import type { DnsAnswer } from '../dns/model';
 import { AnswerCache } from './answer-cache';
 import { fail, formatWait, type Result } from './errors';
@@ -36,7 +37,7 @@ export function createDnsEngine(options: DnsEngineOptions): AskDns {
       return fail({
         kind: 'rate-limited',
         retryAt: blocked,
-        message: `${label} asked us to slow down; trying again in ${formatWait(blocked - now())}.`,
+        message: t('dns.error.slowDown', { resolver: label, wait: formatWait(blocked - now()) }),
       });
     }
     return share(`${key}|${question.fresh ? 'fresh' : ''}`, () =>

@@ -2,6 +2,7 @@
 // view and the hover card render.
 import type { Host } from '../hosts/host';
 import { reverseName } from '../hosts/ip';
+import { t } from '../i18n/messages';
 import { NAME_RECORD_TYPES, type DnsAnswer, type DnsStatus, type QueryType } from '../dns/model';
 import type { LookupError, Result } from './errors';
 import { describeAddress, type AddressInfo } from './address-info';
@@ -179,7 +180,7 @@ async function mailExchanges(
     records.map(async ({ exchange, preference }): Promise<MailExchange> => {
       // RFC 7505 null MX: "." means the domain accepts no mail.
       if (exchange === '' || exchange === '.')
-        return { exchange: '.', preference, addresses: [], problem: 'accepts no mail (null MX)' };
+        return { exchange: '.', preference, addresses: [], problem: t('dns.mx.nullMx') };
       const answers = await Promise.all([question(exchange, 'A'), question(exchange, 'AAAA')]);
       const addresses = distinct(
         answers
@@ -192,10 +193,10 @@ async function mailExchanges(
       const problem = addresses.length
         ? undefined
         : nx
-          ? 'the exchange does not exist (NXDOMAIN)'
+          ? t('dns.mx.exchangeMissing')
           : failed && !failed.ok
             ? failed.error.message
-            : 'the exchange has no address';
+            : t('dns.mx.exchangeNoAddress');
       return problem ? { exchange, preference, addresses, problem } : { exchange, preference, addresses };
     }),
   );

@@ -1,5 +1,6 @@
 // Errors are values: every failure a source can have, with a kind the UI can branch on and a
 // message a reader can understand. Nothing in the lookup path throws past its own module.
+import { t } from '../i18n/messages';
 
 export type LookupErrorKind = 'timeout' | 'rate-limited' | 'network' | 'http' | 'bad-response' | 'auth';
 
@@ -30,8 +31,8 @@ export function parseRetryAfter(header: string | null, now: number): number | nu
 /** "in 3 h", "in 40 s": for messages about when to try again. */
 export function formatWait(ms: number): string {
   const s = Math.max(1, Math.round(ms / 1000));
-  if (s < 90) return `${s} s`;
+  if (s < 90) return t('lookup.wait.seconds', { count: s });
   const m = Math.round(s / 60);
-  if (m < 90) return `${m} min`;
-  return `${Math.round(m / 60)} h`;
+  if (m < 90) return t('lookup.wait.minutes', { count: m });
+  return t('lookup.wait.hours', { count: Math.round(m / 60) });
 }

@@ -1,5 +1,6 @@
 // One line of plain words about a DNS report, and the state of its section.
 import { describeStatus } from '../dns/model';
+import { plural, t } from '../i18n/messages';
 import type { DnsReport } from './dns-report';
 
 export type SectionState = 'loading' | 'ok' | 'empty' | 'error' | 'disabled';
@@ -10,23 +11,23 @@ export function dnsSectionState(report: DnsReport): SectionState {
   return hasRecords ? 'ok' : 'empty';
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 'es'}`;
-
 export function summarizeReport(report: DnsReport): string {
   if (report.statusError) return report.statusError.message;
   const status = report.status ?? 'NOERROR';
   if (report.host.kind !== 'domain') {
-    if (status !== 'NOERROR') return `No reverse name: ${describeStatus(status)}.`;
-    if (report.ptrNames.length === 0) return 'The address has no reverse name (no PTR record).';
-    const names = report.ptrNames.map((p) => `${p.name}${p.confirmed ? '' : ' (does not resolve back)'}`);
-    return `Reverse name: ${names.join(', ')}.`;
+    if (status !== 'NOERROR') return t('lookup.summary.noReverseName', { status: describeStatus(status) });
+    if (report.ptrNames.length === 0) return t('lookup.summary.noPtr');
+    const names = report.ptrNames.map((p) =>
+      p.confirmed ? p.name : t('lookup.summary.notResolvingBack', { name: p.name }),
+    );
+    return t('lookup.summary.reverseName', { names: names.join(', ') });
   }
-  if (status === 'NXDOMAIN') return `The name ${describeStatus(status)}.`;
-  if (status !== 'NOERROR') return `No answer: ${describeStatus(status)}.`;
-  if (report.addresses.length === 0) return 'The name exists but has no addresses (no A or AAAA records).';
-  const via =
-    report.cnameChain.length > 1
-      ? ` through ${report.cnameChain.length - 1} CNAME step${report.cnameChain.length > 2 ? 's' : ''}`
-      : '';
-  return `Resolves to ${plural(report.addresses.length, 'address')}${via}.`;
+  if (status === 'NXDOMAIN') return t('lookup.summary.nxdomain');
+  if (status !== 'NOERROR') return t('lookup.summary.noAnswer', { status: describeStatus(status) });
+  if (report.addresses.length === 0) return t('lookup.summary.noAddresses');
+  if (report.cnameChain.length > 1) {
+    const steps = plural('lookup.summary.cnameSteps', report.cnameChain.length - 1);
+    return plural('lookup.summary.resolvesVia', report.addresses.length, { steps });
+  }
+  return plural('lookup.summary.resolves', report.addresses.length);
 }

@@ -5,6 +5,7 @@
 import { storage } from 'wxt/utils/storage';
 import { checkResolverUrl } from '../dns/resolver-url';
 import { normalizeHost } from '../hosts/host';
+import { t } from '../i18n/messages';
 import { z } from '../zod-jitless';
 import { DEFAULT_SETTINGS, settingsItem, type Settings } from './settings-item';
 
@@ -65,7 +66,7 @@ export async function loadSettings(): Promise<LoadedSettings> {
   await settingsBackup.setValue({ savedAt: Date.now(), value: raw });
   return {
     settings: DEFAULT_SETTINGS,
-    problem: 'Your saved settings could not be read; Hostlens is using its defaults. A copy was kept.',
+    problem: t('options.settingsUnreadable'),
   };
 }
 

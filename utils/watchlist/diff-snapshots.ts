@@ -1,6 +1,11 @@
 // What changed between two checks of a watched host, in the words the change log shows. The
 // first check is the baseline (no changes). A part of the snapshot that could not be read this
 // time (`incomplete`) is not compared: an outage is never reported as a change.
+//
+// Each change keeps its English `message` (the change log's CSV column and older entries have
+// it); the reader sees `describeChange`, built from the change's fields in the UI's language.
+import { formatDay } from '../i18n/format';
+import { t } from '../i18n/messages';
 import type { Change, RegistrationFacts, Snapshot } from './model';
 
 const ADDRESS_TYPES = ['A', 'AAAA'];
@@ -121,6 +126,64 @@ function registrationChanges(
       `name servers changed: ${[...ns.added.map((n) => `+${n}`), ...ns.removed.map((n) => `−${n}`)].join(', ')}`,
     );
   return changes;
+}
+
+/** A stored day (`2026-01-31`, as `day` writes it) in the reader's format. */
+function shownDay(value: string): string {
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : NaN;
+  if (Number.isFinite(ms)) return formatDay(ms);
+  return value === 'unknown' || value === '' ? t('changes.unknown') : value;
+}
+
+const orUnknown = (value: string | undefined) => value || t('changes.unknown');
+const spaced = (value: string | undefined) => (value ?? '').split(' ').filter(Boolean);
+
+/**
+ * One change in the reader's language, from its structured fields (the same sentence as its
+ * stored English `message`, with dates in the reader's format). A shape this version doesn't
+ * know (an entry written by another version) shows its stored message.
+ */
+export function describeChange(c: Change): string {
+  const previous = c.previous ?? '';
+  switch (c.kind) {
+    case 'added':
+      return t('changes.recordAdded', { type: c.subject, value: c.value });
+    case 'removed':
+      return t('changes.recordRemoved', { type: c.subject, value: c.value });
+    case 'new-name':
+      return t('changes.newName', { address: c.subject, name: c.value });
+    case 'status':
+      if (c.subject === 'status') {
+        if (c.value === 'NXDOMAIN') return t('changes.noLongerExists');
+        if (previous === 'NXDOMAIN') return t('changes.existsAgain', { status: c.value });
+        return t('changes.statusChanged', { previous, status: c.value });
+      }
+      if (c.subject === 'addresses') {
+        if (c.value === 'none')
+          return t('changes.stoppedResolving', { addresses: spaced(previous).join(', ') });
+        if (previous === 'none') return t('changes.resolvesAgain', { addresses: spaced(c.value).join(', ') });
+      }
+      break;
+    case 'registration':
+      switch (c.subject) {
+        case 'registered':
+          return c.value === 'no' ? t('changes.unregistered') : t('changes.registered');
+        case 'registrar':
+          return t('changes.registrar', { previous: orUnknown(previous), value: orUnknown(c.value) });
+        case 'expires':
+          return t('changes.expires', { previous: shownDay(previous), value: shownDay(c.value) });
+        case 'status':
+          return c.value
+            ? t('changes.registryStatusAdded', { status: c.value })
+            : t('changes.registryStatusRemoved', { status: previous });
+        case 'nameservers': {
+          const { added, removed } = setDiff(spaced(previous), spaced(c.value));
+          const list = [...added.map((n) => `+${n}`), ...removed.map((n) => `−${n}`)].join(', ');
+          return t('changes.nameServers', { list });
+        }
+      }
+  }
+  return c.message;
 }
 
 /** The changes from `prev` to `next`, in the order a reader would want them. */

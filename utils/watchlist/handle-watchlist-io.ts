@@ -1,6 +1,7 @@
 // The export and import messages. An import is validated row by row, merged with the current
 // list (never removing a host) and saved in one storage write: all of it or, when sync storage
 // refuses, none of it. Nothing throws out of these: a failure is a value the page shows.
+import { t } from '../i18n/messages';
 import type { ImportReport } from '../messages/protocol';
 import { messageSchemas } from '../messages/schemas';
 import { changeLogCsv } from './changelog-csv';
@@ -34,8 +35,7 @@ const failed = (problem: string, rejected: ImportReport['rejected'] = []): Impor
 
 export async function handleImportWatchlist(data: unknown, now = Date.now()): Promise<ImportReport> {
   const request = messageSchemas.importWatchlist.safeParse(data);
-  if (!request.success)
-    return failed('The file could not be read: it is not JSON or CSV text, or larger than 5 MB.');
+  if (!request.success) return failed(t('watchIo.problem.badRequest'));
   const parsed = parseWatchlistImport(request.data.format, request.data.text, now);
   if (parsed.problem) return failed(parsed.problem, parsed.rejected);
   try {
@@ -46,8 +46,8 @@ export async function handleImportWatchlist(data: unknown, now = Date.now()): Pr
     const problem =
       error instanceof WatchlistError
         ? error.message
-        : `The watchlist could not be read or saved (${error instanceof Error ? error.message : String(error)}).`;
-    return failed(`${problem} Nothing was imported.`, parsed.rejected);
+        : t('watchIo.problem.notSaved', { error: error instanceof Error ? error.message : String(error) });
+    return failed(t('watchIo.problem.nothingImported', { problem }), parsed.rejected);
   }
 }
 

@@ -3,6 +3,7 @@
 // validated here; the sender was checked by the caller.
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { t } from '../i18n/messages';
 import type { ActionResult, CheckSummary, WatchlistView } from '../messages/protocol';
 import { messageSchemas } from '../messages/schemas';
 import { showUnseenChanges } from '../tab-hosts/tab-hosts';
@@ -52,8 +53,7 @@ export async function handleGetWatchlist(problem?: string): Promise<WatchlistVie
 
 export async function handleWatchHost(data: unknown, now = Date.now()): Promise<ActionResult> {
   const request = messageSchemas.watchHost.safeParse(data);
-  if (!request.success)
-    return { ok: false, message: 'That is not a host name or IP address Hostlens can watch.' };
+  if (!request.success) return { ok: false, message: t('watchlist.problem.notWatchable') };
   const { host, note, tags } = request.data;
   const existing = await getWatched(host);
   try {
@@ -73,7 +73,8 @@ export async function handleWatchHost(data: unknown, now = Date.now()): Promise<
 
 export async function handleCheckNow(data: unknown, runner: WatchRunner): Promise<CheckSummary> {
   const request = messageSchemas.checkNow.safeParse(data);
-  if (!request.success) return { checked: 0, postponed: 0, changes: [], problems: ['Not a watched host.'] };
+  if (!request.success)
+    return { checked: 0, postponed: 0, changes: [], problems: [t('watchlist.problem.notWatched')] };
   return runner.checkNow(request.data);
 }
 
@@ -99,6 +100,6 @@ export async function handleClearAll(): Promise<ActionResult> {
     await bumpRevision();
     return { ok: true };
   } catch (error) {
-    return { ok: false, message: `Not everything could be deleted: ${String(error).slice(0, 200)}` };
+    return { ok: false, message: t('watchlist.problem.clearFailed', { error: String(error).slice(0, 200) }) };
   }
 }

@@ -6,6 +6,9 @@
 // `storage.local`, so the rate limit holds across worker restarts.
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { formatNumber } from '../i18n/format';
+import { plural, t } from '../i18n/messages';
+import { describeChange } from './diff-snapshots';
 import type { Change } from './model';
 
 export const NOTIFICATION_ID = 'hostlens-watchlist-changes';
@@ -14,7 +17,9 @@ const MIN_GAP_MS = 5 * 60_000;
 const lastItem = storage.defineItem<number>('local:lastNotifiedAt', { fallback: 0 });
 const pendingItem = storage.defineItem<string[]>('local:pendingNotice', { fallback: [] });
 
-const line = (c: Change) => `${c.host}: ${c.message}`;
+// Pending lines are kept as text, in the language of the moment they were found: a notification
+// follows within minutes.
+const line = (c: Change) => t('changes.line', { host: c.host, change: describeChange(c) });
 
 export async function notifyChanges(changes: Change[], enabled: boolean, now = Date.now()): Promise<boolean> {
   if (!enabled) return false;
@@ -28,8 +33,9 @@ export async function notifyChanges(changes: Change[], enabled: boolean, now = D
   await browser.notifications.create(NOTIFICATION_ID, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: `Hostlens: ${n} change${n === 1 ? '' : 's'} on watched hosts`,
-    message: pending.slice(0, 3).join('\n') + (n > 3 ? `\n…and ${n - 3} more` : ''),
+    title: plural('notify.title', n),
+    message:
+      pending.slice(0, 3).join('\n') + (n > 3 ? `\n${t('notify.more', { count: formatNumber(n - 3) })}` : ''),
   });
   await Promise.all([lastItem.setValue(now), pendingItem.setValue([])]);
   return true;

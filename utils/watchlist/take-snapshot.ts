@@ -6,6 +6,7 @@ import { enabledPdnsSources } from '../history/enabled-sources';
 import type { AskSource } from '../history/history-client';
 import type { AskRdap } from '../history/rdap-client';
 import type { Host } from '../hosts/host';
+import { t } from '../i18n/messages';
 import { buildDnsReport } from '../lookup/dns-report';
 import type { AskDns } from '../lookup/dns-engine';
 import type { Settings } from '../settings/settings';
@@ -55,7 +56,7 @@ export async function takeSnapshot(
   const dns = await buildDnsReport(host, settings.resolverUrl, deps.askDns, { fresh: true, now });
   if (dns.status === null) {
     snapshot.incomplete.push('dns');
-    problems.push(dns.statusError?.message ?? 'Live DNS could not be read.');
+    problems.push(dns.statusError?.message ?? t('watchlist.problem.liveDnsUnread'));
     if (dns.statusError?.kind === 'rate-limited') postponed = true;
   } else {
     snapshot.status = dns.status;

@@ -4,6 +4,7 @@
 // the middle leaves that host unchecked — it is simply due again on the next tick — and never
 // half-recorded or recorded twice.
 import { normalizeHost } from '../hosts/host';
+import { t } from '../i18n/messages';
 import { createInflightSharing } from '../lookup/share-inflight';
 import type { CheckSummary } from '../messages/protocol';
 import { loadSettings, type Settings } from '../settings/settings';
@@ -38,7 +39,12 @@ export function createWatchRunner(deps: WatchRunnerDeps) {
     // A "Check now" during an alarm's check of the same host waits for that one.
     return share(hostName, async () => {
       const host = normalizeHost(hostName);
-      if (!host) return { changes: [], problems: [`${hostName} is not a host name.`], postponed: false };
+      if (!host)
+        return {
+          changes: [],
+          problems: [t('watchlist.problem.notAHostName', { host: hostName })],
+          postponed: false,
+        };
       const state = await getState(hostName);
       const result = await takeSnapshot(host, state?.snapshot, settings, keys, deps);
       const changes = diffSnapshots(hostName, state?.snapshot, result.snapshot);
@@ -71,7 +77,10 @@ export function createWatchRunner(deps: WatchRunnerDeps) {
       summary.checked++;
       if (outcome.postponed) summary.postponed++;
       summary.changes.push(...outcome.changes);
-      if (outcome.problems.length) summary.problems.push(`${host}: ${outcome.problems.join(' ')}`);
+      if (outcome.problems.length)
+        summary.problems.push(
+          t('watchlist.problem.hostProblem', { host, problem: outcome.problems.join(' ') }),
+        );
     }
     await pruneChanges(settings.retention.maxChanges, settings.retention.maxDays * 86_400_000, now());
     if (summary.changes.length) await deps.onChanges?.(summary.changes, settings);

@@ -4,6 +4,7 @@
 // worker for an event only if its listener is registered right away.
 import { browser } from 'wxt/browser';
 import { parseLookupInput } from '../hosts/parse-input';
+import { t } from '../i18n/messages';
 import type { AskSource } from '../history/history-client';
 import type { AskRdap } from '../history/rdap-client';
 import type { AskDns } from '../lookup/dns-engine';
@@ -26,7 +27,7 @@ import { migrateWatchlist, pin } from './watchlist-store';
 
 const ALARM = 'watchlist-tick';
 const MENU_ID = 'hostlens-watch-selection';
-const REFUSED = 'Only Hostlens’s own pages may change the watchlist.';
+const refused = () => t('watchlist.problem.refused');
 
 export interface WatchWiringDeps {
   ready: Promise<unknown>;
@@ -46,7 +47,9 @@ export function registerWatchlist(deps: WatchWiringDeps) {
     },
   });
   // A stored list from an older version is converted first; a failure is kept to show.
-  const migrated = migrateWatchlist().catch((e: unknown) => `The watchlist could not be read: ${String(e)}`);
+  const migrated = migrateWatchlist().catch((e: unknown) =>
+    t('watchlist.problem.unreadable', { error: String(e) }),
+  );
   const ready = Promise.all([deps.ready, migrated]);
 
   const afterRun = async <T>(work: Promise<T>): Promise<T> => {
@@ -67,11 +70,13 @@ export function registerWatchlist(deps: WatchWiringDeps) {
   });
 
   browser.runtime.onInstalled.addListener(() => {
-    void browser.contextMenus
-      .removeAll()
-      .then(() =>
-        browser.contextMenus.create({ id: MENU_ID, title: 'Watch this host', contexts: ['selection'] }),
-      );
+    void browser.contextMenus.removeAll().then(() =>
+      browser.contextMenus.create({
+        id: MENU_ID,
+        title: t('watchlist.menu.watchSelection'),
+        contexts: ['selection'],
+      }),
+    );
   });
   browser.contextMenus.onClicked.addListener((info) => {
     if (info.menuItemId !== MENU_ID || !info.selectionText) return;
@@ -87,19 +92,19 @@ export function registerWatchlist(deps: WatchWiringDeps) {
   });
 
   onMessage('getWatchlist', async ({ sender }) => {
-    if (!isExtensionPage(sender)) return { rows: [], unseen: 0, problem: REFUSED };
+    if (!isExtensionPage(sender)) return { rows: [], unseen: 0, problem: refused() };
     const [, problem] = await ready;
     return handleGetWatchlist(problem);
   });
   onMessage('watchHost', async ({ data, sender }) => {
-    if (!isExtensionPage(sender)) return { ok: false as const, message: REFUSED };
+    if (!isExtensionPage(sender)) return { ok: false as const, message: refused() };
     await ready;
     const result = await handleWatchHost(data);
     if (result.ok) checkSoon();
     return result;
   });
   onMessage('checkNow', async ({ data, sender }) => {
-    if (!isExtensionPage(sender)) return { checked: 0, postponed: 0, changes: [], problems: [REFUSED] };
+    if (!isExtensionPage(sender)) return { checked: 0, postponed: 0, changes: [], problems: [refused()] };
     await ready;
     return afterRun(handleCheckNow(data, runner));
   });
@@ -114,7 +119,7 @@ export function registerWatchlist(deps: WatchWiringDeps) {
   );
   onMessage('importWatchlist', async ({ data, sender }) => {
     if (!isExtensionPage(sender))
-      return { added: 0, updated: 0, unchanged: 0, rejected: [], problem: REFUSED };
+      return { added: 0, updated: 0, unchanged: 0, rejected: [], problem: refused() };
     await ready;
     const report = await handleImportWatchlist(data);
     if (report.added) checkSoon();
@@ -124,7 +129,7 @@ export function registerWatchlist(deps: WatchWiringDeps) {
     isExtensionPage(sender) ? handleExportChangeLog() : '',
   );
   onMessage('clearAllData', async ({ sender }) =>
-    isExtensionPage(sender) ? handleClearAll() : { ok: false as const, message: REFUSED },
+    isExtensionPage(sender) ? handleClearAll() : { ok: false as const, message: refused() },
   );
 
   return { runner, ready, checkSoon };

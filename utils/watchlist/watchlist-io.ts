@@ -3,6 +3,8 @@
 // a spreadsheet), so every row is validated on its own: rows that don't fit are reported by the
 // line they start on, the rest are imported. Reading never throws; merging is `merge-import.ts`.
 import { parseLookupInput } from '../hosts/parse-input';
+import { formatNumber } from '../i18n/format';
+import { t } from '../i18n/messages';
 import { z } from '../zod-jitless';
 import { csvLine, parseCsv } from './csv';
 import { MAX_NOTE, MAX_TAG, MAX_TAGS } from './limits';
@@ -67,14 +69,13 @@ function toHost(text: string, ctx: z.RefinementCtx): string {
     ctx.issues.push({ code: 'custom', message, input: text });
     return z.NEVER;
   };
-  if (!text.trim()) return issue('there is no host on this line');
+  if (!text.trim()) return issue(t('watchIo.reason.noHostOnLine'));
   // A quoted field that swallowed the following lines: almost always a missing closing quote.
-  if (/[\r\n]/.test(text.trim()))
-    return issue(`${quote(text)} spans several lines; is a closing quote (") missing?`);
+  if (/[\r\n]/.test(text.trim())) return issue(t('watchIo.reason.spansLines', { text: quote(text) }));
   // Defanged names, URLs and e-mail addresses are how hosts appear in threat reports and
   // newsroom spreadsheets; the look-up box takes them, and so does the import.
   const parsed = parseLookupInput(text);
-  return parsed.ok ? parsed.host.name : issue(`${quote(text)} is not a host name or IP address`);
+  return parsed.ok ? parsed.host.name : issue(t('watchIo.reason.notAHost', { text: quote(text) }));
 }
 
 /** A date as ISO 8601 or epoch milliseconds; anything else (or nothing) is undefined: "now". */
@@ -93,8 +94,13 @@ const tagList = (value: string | string[]) => [
 
 const rowSchema = z.object({
   host: z
-    .string({ error: (issue) => (issue.input === undefined ? 'there is no host' : 'the host is not text') })
-    .max(MAX_HOST_TEXT, `the host is longer than ${MAX_HOST_TEXT} characters`)
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? t('watchIo.reason.noHost') : t('watchIo.reason.hostNotText'),
+    })
+    .max(MAX_HOST_TEXT, {
+      error: () => t('watchIo.reason.hostTooLong', { max: MAX_HOST_TEXT }),
+    })
     .transform(toHost),
   addedAt: z
     .union([z.string(), z.number()])
@@ -102,18 +108,18 @@ const rowSchema = z.object({
     .catch(undefined)
     .transform((v) => toTime(v)),
   note: z
-    .string({ error: 'the note is not text' })
-    .max(MAX_NOTE, `the note is longer than ${MAX_NOTE} characters`)
+    .string({ error: () => t('watchIo.reason.noteNotText') })
+    .max(MAX_NOTE, { error: () => t('watchIo.reason.noteTooLong', { max: MAX_NOTE }) })
     .nullish()
     .transform((v) => v ?? ''),
   tags: z
-    .union([z.string(), z.array(z.string())], { error: 'the tags are not text' })
+    .union([z.string(), z.array(z.string())], { error: () => t('watchIo.reason.tagsNotText') })
     .nullish()
     .transform((v) => (v ? tagList(v) : []))
     .pipe(
       z
-        .array(z.string().max(MAX_TAG, `a tag is longer than ${MAX_TAG} characters`))
-        .max(MAX_TAGS, `more than ${MAX_TAGS} tags`),
+        .array(z.string().max(MAX_TAG, { error: () => t('watchIo.reason.tagTooLong', { max: MAX_TAG }) }))
+        .max(MAX_TAGS, { error: () => t('watchIo.reason.tooManyTags', { max: MAX_TAGS }) }),
     ),
 });
 
@@ -127,12 +133,15 @@ class Collector {
    * A host twice in one file: the earliest pin date, the later row's note unless it is empty,
    * and the tags of both rows. Nothing is reported: the host is imported either way.
    */
-  add(line: number, raw: unknown, where = ''): void {
+  add(line: number, raw: unknown, index?: number): void {
     const parsed = rowSchema.safeParse(raw);
     if (!parsed.success) {
+      const reason = parsed.error.issues[0]?.message ?? t('watchIo.reason.rowDoesNotFit');
       this.rejected.push({
         line,
-        reason: (parsed.error.issues[0]?.message ?? 'the row does not fit') + where,
+        // Several items can share a line (compact JSON): the reason also names the item.
+        reason:
+          index === undefined ? reason : t('watchIo.reason.inList', { reason, index: formatNumber(index) }),
       });
       return;
     }
@@ -205,8 +214,8 @@ function jsonProblem(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : '';
   const at = /line (\d+)/.exec(message)?.[1] ?? /position (\d+)/.exec(message)?.[1];
   const lineOf = (pos: number) => text.slice(0, pos).split(/\r\n|\r|\n/).length;
-  if (!at) return 'The file is not valid JSON.';
-  return `The file is not valid JSON (the error is on line ${/line/.test(message) ? at : lineOf(Number(at))}).`;
+  if (!at) return t('watchIo.problem.notJson');
+  return t('watchIo.problem.notJsonAt', { line: /line/.test(message) ? at : lineOf(Number(at)) });
 }
 
 function fromJson(text: string, now: number): ParsedImport {
@@ -220,23 +229,21 @@ function fromJson(text: string, now: number): ParsedImport {
   const doc = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
   if (!Array.isArray(json)) {
     if (doc.format !== undefined && doc.format !== WATCHLIST_FORMAT)
-      return { entries: [], rejected: [], problem: 'The file is JSON but not a Hostlens watchlist.' };
+      return { entries: [], rejected: [], problem: t('watchIo.problem.notWatchlist') };
     if (typeof doc.version === 'number' && doc.version > WATCHLIST_FILE_VERSION)
       return {
         entries: [],
         rejected: [],
-        problem: `This watchlist was written by a newer Hostlens (file version ${doc.version}); update Hostlens to import it.`,
+        problem: t('watchIo.problem.newerVersion', { version: doc.version }),
       };
   }
   const list = Array.isArray(json) ? json : doc.hosts;
-  if (!Array.isArray(list))
-    return { entries: [], rejected: [], problem: 'The file is JSON but has no list of hosts.' };
+  if (!Array.isArray(list)) return { entries: [], rejected: [], problem: t('watchIo.problem.noList') };
   const lines = listItemLines(body);
   const lineOf = (i: number) => (lines.length === list.length ? lines[i]! : 1);
   const rows = new Collector(now);
   list.slice(0, MAX_IMPORT_ROWS).forEach((item: unknown, i) => {
-    // Several items can share a line (compact JSON): the reason also names the item.
-    const where = ` (host ${i + 1} in the list)`;
+    const where = i + 1;
     if (typeof item === 'string') rows.add(lineOf(i), { host: item }, where);
     else if (typeof item === 'object' && item !== null && !Array.isArray(item)) {
       const o = item as Record<string, unknown>;
@@ -250,7 +257,9 @@ function fromJson(text: string, now: number): ParsedImport {
 }
 
 const tooMany = (count: number) =>
-  `a file is read up to ${MAX_IMPORT_ROWS.toLocaleString('en')} hosts; this one and the ${count > 1 ? `${count - 1} after it` : 'rest'} were not imported`;
+  count > 1
+    ? t('watchIo.reason.tooManyAfter', { max: formatNumber(MAX_IMPORT_ROWS), count: formatNumber(count - 1) })
+    : t('watchIo.reason.tooManyRest', { max: formatNumber(MAX_IMPORT_ROWS) });
 
 const PARSE_CAP = 2 * MAX_IMPORT_ROWS + 2;
 const COLUMNS = ['host', 'added_at', 'note', 'tags'] as const;
@@ -259,14 +268,14 @@ function fromCsv(text: string, now: number): ParsedImport {
   // Whitespace-only lines count as blank, so the parser may read some more records than the cap.
   const raw = parseCsv(text, PARSE_CAP);
   const records = raw.filter((r) => r.fields.some((f) => f.trim()));
-  if (records.length === 0) return { entries: [], rejected: [], problem: 'The file has no hosts in it.' };
+  if (records.length === 0) return { entries: [], rejected: [], problem: t('watchIo.problem.noHosts') };
   const first = records[0]!.fields.map((f) => f.trim().toLowerCase());
   const named = first.some((f) => (COLUMNS as readonly string[]).includes(f));
   if (named && !first.includes('host'))
     return {
       entries: [],
       rejected: [],
-      problem: 'The file’s first line names its columns, but none is called “host”.',
+      problem: t('watchIo.problem.noHostColumn'),
     };
   // Without our header, the file is a list: the host is the first column, others are ignored.
   const column = (name: (typeof COLUMNS)[number]) => (named ? first.indexOf(name) : name === 'host' ? 0 : -1);
@@ -278,7 +287,7 @@ function fromCsv(text: string, now: number): ParsedImport {
   if (title !== undefined && records[0]!.fields.length > 1 && /^[a-z][a-z _-]*$/i.test(title)) {
     rows.rejected.push({
       line: records[0]!.line,
-      reason: `${quote(title)} looks like a column title; to import this file's other columns, call the host column “host”`,
+      reason: t('watchIo.reason.columnTitle', { text: quote(title) }),
     });
     body = body.slice(1);
   }
@@ -298,6 +307,6 @@ export function parseWatchlistImport(format: 'json' | 'csv', text: string, now =
     return format === 'json' ? fromJson(text, now) : fromCsv(text, now);
   } catch {
     // Nothing above is expected to throw; a file must still never take the import down.
-    return { entries: [], rejected: [], problem: 'The file could not be read.' };
+    return { entries: [], rejected: [], problem: t('watchIo.unreadable') };
   }
 }

@@ -7,6 +7,7 @@
 // one `watchlist` key; `migrateWatchlist` moves it and removes the old key only after the new
 // ones are written — a failed migration leaves the old list in place and says so.
 import { browser } from 'wxt/browser';
+import { t } from '../i18n/messages';
 import { MAX_NOTE, MAX_TAGS } from './limits';
 import type { WatchEntry } from './model';
 
@@ -21,11 +22,9 @@ export class WatchlistError extends Error {}
 /** Plain words for the browser's sync quota errors (whose messages name the quota). */
 export function explainStorageError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  if (/QUOTA_BYTES|MAX_ITEMS/i.test(text))
-    return 'Your browser’s sync storage is full, so the watchlist could not be saved. Remove some hosts or shorten notes, then try again.';
-  if (/MAX_WRITE_OPERATIONS/i.test(text))
-    return 'Too many watchlist changes in a short time for your browser’s sync storage; try again in a minute.';
-  return `The watchlist could not be saved: ${text.slice(0, 200)}`;
+  if (/QUOTA_BYTES|MAX_ITEMS/i.test(text)) return t('watchlist.problem.syncFull');
+  if (/MAX_WRITE_OPERATIONS/i.test(text)) return t('watchlist.problem.syncBusy');
+  return t('watchlist.problem.notSaved', { error: text.slice(0, 200) });
 }
 
 function fromStored(host: string, raw: unknown): WatchEntry | null {
@@ -113,8 +112,8 @@ export async function migrateWatchlist(now = Date.now()): Promise<string | undef
     return undefined;
   } catch (error) {
     await browser.storage.local.set({ watchlistBackup: { savedAt: now, value: got.watchlist ?? null } });
-    return `Your watchlist from an earlier version of Hostlens could not be converted (${
-      error instanceof Error ? error.message : String(error)
-    }). It was left as it was, and a copy was kept; nothing was deleted.`;
+    return t('watchlist.problem.migrationFailed', {
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 }

@@ -20,7 +20,9 @@ export interface LaunchedExtension {
   close(): Promise<void>;
 }
 
-export async function launchExtension(options: { profile?: string } = {}): Promise<LaunchedExtension> {
+export async function launchExtension(
+  options: { profile?: string; /** The browser's UI language (default en-US). */ lang?: string } = {},
+): Promise<LaunchedExtension> {
   mkdirSync(TMP, { recursive: true });
   const reused = options.profile !== undefined;
   const profile = options.profile ?? mkdtempSync(join(TMP, 'profile-'));
@@ -28,6 +30,9 @@ export async function launchExtension(options: { profile?: string } = {}): Promi
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     channel: 'chromium',
+    // The UI language decides the extension's messages and formats: fixed, not the machine's.
+    env: { ...process.env, LANGUAGE: options.lang ?? 'en-US' },
+    locale: options.lang ?? 'en-US',
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -37,6 +42,7 @@ export async function launchExtension(options: { profile?: string } = {}): Promi
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      `--lang=${options.lang ?? 'en-US'}`,
       '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
@@ -109,7 +115,7 @@ export async function launchExtension(options: { profile?: string } = {}): Promi
     },
     async restart() {
       await context.close();
-      return launchExtension({ profile });
+      return launchExtension({ profile, lang: options.lang });
     },
     async close() {
       await context.close();

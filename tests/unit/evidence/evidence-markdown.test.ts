@@ -1,8 +1,9 @@
 // The Markdown must stay inert wherever it is pasted: attacker text (page titles, TXT records,
 // registry and passive-DNS data) can add no markup, link, line or table column.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { evidenceMarkdown, mdCode, mdText } from '@/utils/evidence/evidence-markdown';
 import { buildEvidenceReport, type EvidenceHost } from '@/utils/evidence/evidence-report';
+import { useLanguage } from '../support/i18n-messages';
 
 /** The text outside code spans (CommonMark §6.1: a span closes on a backtick run of the same length). */
 function outsideCode(line: string): string {
@@ -108,7 +109,7 @@ describe('mdCode', () => {
 
   it('cuts long values by characters, not halves of them, and says where the rest is', () => {
     expect(mdCode('x'.repeat(600), { max: 10 })).toBe('` xxxxxxxxxx… (590 more characters in the JSON) `');
-    expect(mdCode('😀'.repeat(3), { max: 2 })).toBe('` 😀😀… (1 more characters in the JSON) `');
+    expect(mdCode('😀'.repeat(3), { max: 2 })).toBe('` 😀😀… (1 more character in the JSON) `');
   });
 
   it('shows an empty value as such', () => {
@@ -231,5 +232,62 @@ describe('evidenceMarkdown', () => {
     const bare = evidenceMarkdown({ ...report, page: { url: null, title: null } });
     expect(bare).toContain('- Page: address not available to Hostlens');
     expect(bare).toContain('- Title: not available to Hostlens');
+  });
+
+  it('shows whole days in the reader’s format and keeps moments in ISO 8601 UTC', () => {
+    expect(markdown).toContain('| May 3, 2016 | Sep 23, 2016 | 145 |');
+    expect(markdown).toContain('created Apr 1, 2016; expires not given;');
+    expect(markdown).toContain('- Made: 2026-11-27T01:02:03.000Z');
+    expect(markdown).toContain('| 300 | ` 192.0.2.67 ` | 2026-11-27T01:02:03.000Z |');
+  });
+});
+
+describe('evidenceMarkdown in Russian', () => {
+  afterEach(() => useLanguage('en'));
+  const host = (mentions: number, observations: number): EvidenceHost => {
+    const h = hostileHost('mail1.trump-email.com');
+    const [source] = h.history!;
+    return {
+      ...h,
+      mentions,
+      history: [
+        { ...source!, total: observations, observations: Array(observations).fill(source!.observations[0]) },
+      ],
+    };
+  };
+  const markdownOf = (hosts: EvidenceHost[]) =>
+    evidenceMarkdown(
+      buildEvidenceReport({
+        createdAt: Date.UTC(2026, 10, 27, 1, 2, 3),
+        page: { url: 'https://news.example/story', title: 'A server that talked to a bank' },
+        resolver: 'https://doh.example/dns-query',
+        hosts,
+        omittedHosts: 0,
+      }),
+    );
+
+  it('translates headings and sentences, and counts with every Russian form', async () => {
+    await useLanguage('ru');
+    const markdown = markdownOf([host(1, 1), host(3, 3), host(5, 5)]);
+    expect(markdown).toContain('# Отчёт Hostlens с доказательствами');
+    expect(markdown).toContain('- Страница: ` https://news.example/story `');
+    expect(markdown).toContain('## Что здесь показано');
+    expect(markdown).toContain('кто его запрашивал');
+    expect(markdown).toContain('Упомянут на странице 1 раз; первое упоминание: ` mail1.trump-email.com `');
+    expect(markdown).toContain('Упомянут на странице 3 раза;');
+    expect(markdown).toContain('Упомянут на странице 5 раз;');
+    expect(markdown).toContain('Пассивный DNS по данным Mnemonic: 1 наблюдение.');
+    expect(markdown).toContain('Пассивный DNS по данным Mnemonic: 3 наблюдения.');
+    expect(markdown).toContain('Пассивный DNS по данным Mnemonic: 5 наблюдений.');
+    expect(markdown).toContain('| Тип | Имя | TTL (с) | Значение | Время ответа |');
+    // Record rows, values and code spans are the same in every language.
+    expect(markdown).toContain('| A | ` hostile.contact-client.com ` | 300 | ` 192.0.2.67 ` |');
+    expect(markdown).toContain('| 3 мая 2016 г. | 23 сент. 2016 г. | 145 |');
+    expect(markdown).toContain(
+      'регистратор: ` mail1.trump-email.com `; создан: 1 апр. 2016 г.; истекает: не указано;',
+    );
+    expect(mdCode('x'.repeat(15), { max: 10 })).toBe('` xxxxxxxxxx… (ещё 5 символов — в JSON) `');
+    // Our own words add no markup either.
+    for (const line of markdown.split('\n')) expect(unescaped(outsideCode(line)), line).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carryOver, diffSnapshots } from '@/utils/watchlist/diff-snapshots';
+import { carryOver, describeChange, diffSnapshots } from '@/utils/watchlist/diff-snapshots';
 import type { Snapshot } from '@/utils/watchlist/model';
 
 const snap = (over: Partial<Snapshot> = {}): Snapshot => ({
@@ -19,8 +19,13 @@ const snap = (over: Partial<Snapshot> = {}): Snapshot => ({
 });
 
 const H = 'mail1.trump-email.com';
+// The page shows each change rebuilt from its fields (`describeChange`): the same sentence as the
+// stored English message, except that days are in the reader's format.
 const summary = (prev: Snapshot | undefined, next: Snapshot) =>
-  diffSnapshots(H, prev, next).map((c) => [c.kind, c.subject, c.message]);
+  diffSnapshots(H, prev, next).map((c) => {
+    if (c.subject !== 'expires') expect(describeChange(c)).toBe(c.message);
+    return [c.kind, c.subject, c.message];
+  });
 
 describe('diffSnapshots', () => {
   it('the seed scenario: the A record disappears, and a new name appears on the former address', () => {
