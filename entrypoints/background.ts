@@ -8,6 +8,7 @@ import { handleRegistration } from '@/utils/history/handle-registration';
 import { createRdapClient } from '@/utils/history/rdap-client';
 import { handleLookup } from '@/utils/lookup/handle-lookup';
 import { createLookupRuntime } from '@/utils/lookup/lookup-runtime';
+import { t } from '@/utils/i18n/messages';
 import { onMessage, sendMessage } from '@/utils/messages/protocol';
 import { isExtensionPage } from '@/utils/messages/sender';
 import { handlePageHosts } from '@/utils/tab-hosts/handle-page-hosts';
@@ -46,17 +47,17 @@ export default defineBackground(() => {
     askHistory: history.ask,
     askRdap,
   });
-  onMessage('pinHost', async ({ data }) => {
-    const pinned = await handlePin(data, true);
-    watch.checkSoon();
+  onMessage('pinHost', async ({ data, sender }) => {
+    const pinned = await handlePin(data, true, sender);
+    if (pinned) watch.checkSoon();
     return pinned;
   });
   onMessage('exportEvidence', async ({ data, sender }) => {
-    if (!isExtensionPage(sender)) return { ok: false as const, message: 'Only Hostlens’s popup may export.' };
+    if (!isExtensionPage(sender)) return { ok: false as const, message: t('evidence.onlyPopup') };
     await runtime.ready;
     return handleExportEvidence(data, evidenceDeps(runtime.ask));
   });
-  onMessage('unpinHost', ({ data }) => handlePin(data, false));
+  onMessage('unpinHost', ({ data, sender }) => handlePin(data, false, sender));
   onMessage('openDetails', ({ data }) => handleOpenDetails(data));
   onMessage('injectCard', ({ sender }) => injectCard(sender));
 

@@ -157,23 +157,33 @@ describe('the hover card', () => {
     }
   });
 
-  it('pins and unpins the host with real clicks', async () => {
+  it('pins the host with a real click; unpinning is in Hostlens’s own details view', async () => {
     const tab = await openPage('/story.html', 8);
     await hoverMark(tab, 'listrak.com');
     await settled(tab);
     const pin = tab.locator('hostlens-card').getByRole('button', { name: 'Pin' });
     await pin.click();
-    await tab.locator('hostlens-card').getByRole('button', { name: 'Unpin' }).waitFor();
-    const stored = await ext.worker.evaluate(() => (globalThis as any).chrome.storage.sync.get(null));
-    expect(Object.keys(stored).filter((k) => k.startsWith('watch:'))).toEqual(['watch:listrak.com']);
-    // A page script's synthetic click does nothing.
+    const manage = tab.locator('hostlens-card').getByRole('button', { name: 'Pinned · manage' });
+    await manage.waitFor();
+    const watched = async () =>
+      Object.keys(await ext.worker.evaluate(() => (globalThis as any).chrome.storage.sync.get(null))).filter(
+        (k) => k.startsWith('watch:'),
+      );
+    expect(await watched()).toEqual(['watch:listrak.com']);
+    // A page script's synthetic click does nothing: no details tab opens.
+    const tabsBefore = ext.context.pages().length;
     await tab.evaluate(() => {
       const root = document.querySelector('hostlens-card')!.shadowRoot!;
-      [...root.querySelectorAll('button')].find((b) => b.textContent === 'Unpin')!.click();
+      [...root.querySelectorAll('button')].find((b) => b.textContent === 'Pinned · manage')!.click();
     });
     await tab.waitForTimeout(300);
-    expect(await tab.locator('hostlens-card').getByRole('button', { name: 'Unpin' }).count()).toBe(1);
-    await tab.close();
+    expect(ext.context.pages().length).toBe(tabsBefore);
+    // The reader's click opens the details view, where Unpin is.
+    const [details] = await Promise.all([ext.context.waitForEvent('page'), manage.click()]);
+    await details.getByRole('button', { name: 'Unpin', exact: true }).click();
+    await details.getByRole('button', { name: 'Pin', exact: true }).waitFor();
+    expect(await watched()).toEqual([]);
+    await Promise.all([details.close(), tab.close()]);
   });
 });
 

@@ -1,0 +1,132 @@
+// A content script runs inside a hostile page: whatever it sends the background may have been
+// shaped by that page. Sent from the content script's own world (found through the DevTools
+// protocol), messages that would change the watchlist, settings or keys, read the watchlist or
+// export evidence are refused; the only change a content script may ask for is the card's Pin
+// for a host its own page shows. Settings, keys and the watchlist are compared before and after.
+import { readFileSync } from 'node:fs';
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension } from './support/browser';
+import { startPageServer, type StubServer } from './support/stub-servers';
+
+type Extension = Awaited<ReturnType<typeof launchExtension>>;
+
+const story = readFileSync(new URL('../fixtures/pages/story-2016.html', import.meta.url), 'utf8');
+
+/** Runs `expression` in the extension's isolated world of `tab` (where its content script lives). */
+async function inContentScript(tab: Page, extensionId: string) {
+  const cdp: CDPSession = await tab.context().newCDPSession(tab);
+  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  const world = () =>
+    contexts.find((c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${extensionId}`);
+  const deadline = Date.now() + 10_000;
+  while (!world() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  if (!world()) throw new Error('no content-script world in the tab');
+  /** Sends one message the way @webext-core/messaging does; resolves to its `{res}` or `{err}`. */
+  return async (type: string, data?: unknown): Promise<{ res?: unknown; err?: unknown }> => {
+    const message = JSON.stringify({
+      id: Math.floor(Math.random() * 1e6),
+      type,
+      data,
+      timestamp: Date.now(),
+    });
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      contextId: world()!.id,
+      expression: `chrome.runtime.sendMessage(${message})`,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return (result.value ?? {}) as { res?: unknown; err?: unknown };
+  };
+}
+
+describe('messages from a content script', () => {
+  let ext: Extension;
+  let pages: StubServer;
+  const stored = () =>
+    ext.worker.evaluate(async () => {
+      const chrome = (globalThis as any).chrome;
+      const sync = await chrome.storage.sync.get(null);
+      const local = await chrome.storage.local.get(['sourceKeys']);
+      const watched = Object.keys(sync)
+        .filter((k) => k.startsWith('watch:'))
+        .sort();
+      return { settings: sync.settings, watched, notes: watched.map((k) => sync[k]), keys: local.sourceKeys };
+    });
+
+  beforeAll(async () => {
+    ext = await launchExtension();
+    pages = await startPageServer({ '/story.html': story });
+    // The user's own state, set from Hostlens's pages: one pinned host, one source key.
+    const popup = await ext.openExtensionPage('popup.html');
+    const pinned = await popup.evaluate(async () => {
+      const chrome = (globalThis as any).chrome;
+      await chrome.storage.local.set({ sourceKeys: { virustotal: 'users-own-key' } });
+      return chrome.runtime.sendMessage({
+        id: 1,
+        type: 'watchHost',
+        data: { host: 'trump1.contact-client.com' },
+        timestamp: Date.now(),
+      });
+    });
+    expect(pinned.res).toMatchObject({ ok: true });
+    await popup.close();
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await pages?.stop();
+  });
+
+  it('cannot change the watchlist, settings or keys, nor read the watchlist or export', async () => {
+    const tab = await ext.context.newPage();
+    await tab.goto(`${pages.url}/story.html`);
+    await tab.waitForFunction(() => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= 8);
+    const send = await inContentScript(tab, ext.extensionId);
+    const before = await stored();
+    expect(before.watched).toEqual(['watch:trump1.contact-client.com']);
+    expect(before.keys).toEqual({ virustotal: 'users-own-key' });
+
+    const attempts: [string, unknown][] = [
+      ['watchHost', { host: 'planted.example.com' }],
+      ['unpinHost', 'trump1.contact-client.com'],
+      ['pinHost', 'planted.example.com'], // not on this page
+      [
+        'importWatchlist',
+        { name: 'w.json', text: JSON.stringify({ format: 'hostlens-watchlist', version: 2, hosts: [] }) },
+      ],
+      ['clearAllData', undefined],
+      ['checkNow', undefined],
+      ['markChangesSeen', undefined],
+      ['getWatchlist', undefined],
+      ['exportWatchlist', 'json'],
+      ['exportChangeLog', undefined],
+      ['exportEvidence', { tabId: 1 }],
+      // No such messages exist: settings and keys are written by the options page only.
+      ['saveSettings', { resolver: { url: 'https://attacker.example/dns-query' } }],
+      ['setSourceKey', { source: 'virustotal', key: 'attacker' }],
+    ];
+    for (const [type, data] of attempts) {
+      const reply = await send(type, data).catch((error: Error) => ({ thrown: error.message }));
+      // Refused in words, or with nothing: never the watchlist, an export or a success.
+      expect(JSON.stringify(reply), type).not.toMatch(/trump1\.contact-client\.com|"ok":true|users-own-key/);
+    }
+    expect(await stored()).toEqual(before);
+    await tab.close();
+  });
+
+  it('may pin the host the reader clicked in the card, when the page shows it', async () => {
+    const tab = await ext.context.newPage();
+    await tab.goto(`${pages.url}/story.html`);
+    await tab.waitForFunction(() => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= 8);
+    const send = await inContentScript(tab, ext.extensionId);
+    await expect.poll(async () => (await send('pinHost', 'mail1.trump-email.com')).res).toBe(true);
+    expect((await stored()).watched).toEqual([
+      'watch:mail1.trump-email.com',
+      'watch:trump1.contact-client.com',
+    ]);
+    await tab.close();
+  });
+});
