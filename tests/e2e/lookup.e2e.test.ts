@@ -2,6 +2,7 @@
 // (dnsdist + Knot on loopback, zones in tests/fixtures/zones/).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchExtension } from './support/browser';
+import { BIG_ZONE } from './support/dns-servers';
 import { LookupPopup, setResolver } from './support/pages';
 
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
@@ -124,6 +125,33 @@ describe('looking up a host in the popup', () => {
     await popup.lookUp(long);
     expect(await popup.dnsState()).toEqual({ state: 'ok', status: 'NOERROR' });
     expect(await popup.records('A')).toEqual(['192.0.2.68']);
+  });
+
+  it('a 1,000-record answer shows 20 rows, all 500 kept on a click, and says what was left out', async () => {
+    // 16 kB: more than UDP carries, so dnsdist asked Knot again over TCP.
+    await popup.lookUp('many.big.test');
+    expect(await popup.dnsState()).toEqual({ state: 'ok', status: 'NOERROR' });
+    expect(await popup.records('A')).toHaveLength(20);
+    const more = popup.page.locator('[data-more-records="A"]');
+    expect(await more.textContent()).toContain(
+      'The answer had 500 more records; Hostlens keeps the first 500.',
+    );
+    await more.getByRole('button', { name: 'Show all 500 A records' }).click();
+    const rows = await popup.records('A');
+    expect(rows).toHaveLength(500);
+    expect(rows[0]).toBe('10.0.0.1');
+  });
+
+  it('a 64 kB TXT record is cut to a readable length, and shown whole on request', async () => {
+    await popup.lookUp('long.big.test');
+    expect(await popup.dnsState()).toEqual({ state: 'ok', status: 'NOERROR' });
+    const cell = popup.page.locator('[data-record-type="TXT"] td:first-of-type').first();
+    const full = BIG_ZONE.txtStrings * BIG_ZONE.txtStringLength;
+    expect(((await cell.textContent()) ?? '').length).toBeLessThan(400);
+    await cell.getByRole('button', { name: /^show more \([\d,]+ more characters\)$/ }).click();
+    const text = (await cell.textContent()) ?? '';
+    expect(text.length).toBeGreaterThanOrEqual(full);
+    expect(text).toContain(`254${'x'.repeat(BIG_ZONE.txtStringLength - 3)}`);
   });
 
   it('explains a bad input without asking anything', async () => {

@@ -74,6 +74,27 @@ async function waitForDoh(dohUrl: string, children: ChildProcess[], logs: () => 
   throw new Error(`the DoH server did not answer in 20 s (${last}):\n${logs()}`);
 }
 
+/** `many.big.test`: 1,000 A records (10.x.y.z); `long.big.test`: one 63,750-character TXT. */
+export const BIG_ZONE = { records: 1000, txtStrings: 255, txtStringLength: 250 } as const;
+
+function bigZone(): string {
+  const lines = [
+    '$ORIGIN big.test.',
+    '$TTL 300',
+    '@ IN SOA ns1 hostmaster 1 3600 600 86400 60',
+    '@ IN NS ns1',
+  ];
+  lines.push('ns1 IN A 127.0.0.1');
+  for (let i = 0; i < BIG_ZONE.records; i++)
+    lines.push(`many IN A 10.${Math.floor(i / 250)}.${i % 250}.${1 + (i % 200)}`);
+  const strings = Array.from(
+    { length: BIG_ZONE.txtStrings },
+    (_, i) => `"${String(i).padStart(3, '0')}${'x'.repeat(BIG_ZONE.txtStringLength - 3)}"`,
+  );
+  lines.push(`long IN TXT ${strings.join(' ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
 export async function startDnsServers(): Promise<DnsServers> {
   const knotd = which('knotd', 'knot');
   const dnsdist = which('dnsdist', 'dnsdist');
@@ -88,6 +109,11 @@ export async function startDnsServers(): Promise<DnsServers> {
   const zoneDir = join(dir, 'zones');
   mkdirSync(zoneDir);
   for (const file of zones) copyFileSync(join(ZONES, file), join(zoneDir, file));
+  // Hostile-but-valid sizes, generated rather than kept as 100 kB fixtures: an answer of 1,000
+  // A records (16 kB) and a TXT record of 255 strings (64 kB, near DNS's 65,535-byte limit).
+  // Both exceed UDP, so dnsdist asks Knot again over TCP.
+  zones.push('big.test.zone');
+  writeFileSync(join(zoneDir, 'big.test.zone'), bigZone());
   writeFileSync(
     join(dir, 'knot.conf'),
     [

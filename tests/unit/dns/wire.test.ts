@@ -28,6 +28,24 @@ describe('encodeQuery', () => {
 describe('decodeAnswer', () => {
   const q = (name: string, type: 'A' | 'TXT' | 'MX' | 'SOA' | 'CAA' | 'PTR' = 'A') => ({ name, type });
 
+  it('keeps the first 500 records of a longer answer and counts the rest', () => {
+    const answers = Array.from({ length: 1000 }, (_, i) => ({
+      name: 'many.big.test',
+      type: 'A' as const,
+      ttl: 300,
+      data: `10.${Math.floor(i / 250)}.${i % 250}.1`,
+    }));
+    const result = decodeAnswer(responseBytes('many.big.test', 'A', answers), q('many.big.test'), 'r', 0);
+    expect(result.ok && [result.answer.records.length, result.answer.omitted]).toEqual([500, 500]);
+    const short = decodeAnswer(
+      responseBytes('many.big.test', 'A', answers.slice(0, 3)),
+      q('many.big.test'),
+      'r',
+      0,
+    );
+    expect(short.ok && short.answer.omitted).toBeUndefined();
+  });
+
   it('reads every record type we show, CNAME chain first', () => {
     const bytes = responseBytes('www.trump-email.com', 'A', [
       { name: 'www.trump-email.com', type: 'CNAME', ttl: 300, data: 'web.trump-email.com' },
