@@ -4,44 +4,14 @@
 // export evidence are refused; the only change a content script may ask for is the card's Pin
 // for a host its own page shows. Settings, keys and the watchlist are compared before and after.
 import { readFileSync } from 'node:fs';
-import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension } from './support/browser';
+import { inContentScript } from './support/content-world';
 import { startPageServer, type StubServer } from './support/stub-servers';
 
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
 
 const story = readFileSync(new URL('../fixtures/pages/story-2016.html', import.meta.url), 'utf8');
-
-/** Runs `expression` in the extension's isolated world of `tab` (where its content script lives). */
-async function inContentScript(tab: Page, extensionId: string) {
-  const cdp: CDPSession = await tab.context().newCDPSession(tab);
-  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
-  await cdp.send('Runtime.enable');
-  const world = () =>
-    contexts.find((c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${extensionId}`);
-  const deadline = Date.now() + 10_000;
-  while (!world() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  if (!world()) throw new Error('no content-script world in the tab');
-  /** Sends one message the way @webext-core/messaging does; resolves to its `{res}` or `{err}`. */
-  return async (type: string, data?: unknown): Promise<{ res?: unknown; err?: unknown }> => {
-    const message = JSON.stringify({
-      id: Math.floor(Math.random() * 1e6),
-      type,
-      data,
-      timestamp: Date.now(),
-    });
-    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-      contextId: world()!.id,
-      expression: `chrome.runtime.sendMessage(${message})`,
-      awaitPromise: true,
-      returnByValue: true,
-    });
-    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
-    return (result.value ?? {}) as { res?: unknown; err?: unknown };
-  };
-}
 
 describe('messages from a content script', () => {
   let ext: Extension;

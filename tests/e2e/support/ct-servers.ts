@@ -6,7 +6,7 @@ import type { Socket } from 'node:net';
 
 export interface CrtshServer {
   url: string;
-  requests: Array<{ method: string; url: string; headers: IncomingHttpHeaders }>;
+  requests: Array<{ method: string; url: string; headers: IncomingHttpHeaders; at: number }>;
   stop(): Promise<void>;
 }
 
@@ -26,7 +26,7 @@ export async function startCrtshServer(
   const sockets = new Set<Socket>();
   let failed = 0;
   const server = createServer((req, res) => {
-    requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+    requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, at: Date.now() });
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (failWith !== undefined && failed < failTimes) {
       failed++;

@@ -95,6 +95,22 @@ function bigZone(): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** `n0.load.test` … `n499.load.test`, each on its own (public-looking) address: load tests. */
+export const LOAD_ZONE = { names: 500, host: (i: number) => `n${i}.load.test` } as const;
+
+function loadZone(): string {
+  const lines = [
+    '$ORIGIN load.test.',
+    '$TTL 300',
+    '@ IN SOA ns1 hostmaster 1 3600 600 86400 60',
+    '@ IN NS ns1',
+  ];
+  lines.push('ns1 IN A 127.0.0.1');
+  for (let i = 0; i < LOAD_ZONE.names; i++)
+    lines.push(`n${i} IN A 45.33.${Math.floor(i / 250)}.${(i % 250) + 1}`);
+  return `${lines.join('\n')}\n`;
+}
+
 export async function startDnsServers(): Promise<DnsServers> {
   const knotd = which('knotd', 'knot');
   const dnsdist = which('dnsdist', 'dnsdist');
@@ -112,8 +128,9 @@ export async function startDnsServers(): Promise<DnsServers> {
   // Hostile-but-valid sizes, generated rather than kept as 100 kB fixtures: an answer of 1,000
   // A records (16 kB) and a TXT record of 255 strings (64 kB, near DNS's 65,535-byte limit).
   // Both exceed UDP, so dnsdist asks Knot again over TCP.
-  zones.push('big.test.zone');
+  zones.push('big.test.zone', 'load.test.zone');
   writeFileSync(join(zoneDir, 'big.test.zone'), bigZone());
+  writeFileSync(join(zoneDir, 'load.test.zone'), loadZone());
   writeFileSync(
     join(dir, 'knot.conf'),
     [

@@ -34,7 +34,7 @@ async function listenPdns(path: RegExp, options: PdnsServerOptions, serve: Serve
   let status = options.status ?? 200;
   let retryAfter = options.retryAfter ?? '30';
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+    requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, at: Date.now() });
     for (const [name, value] of Object.entries(CORS)) res.setHeader(name, value);
     if (req.method === 'OPTIONS') return void res.writeHead(204).end();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');

@@ -12,7 +12,7 @@ async function listen(handler: Handler): Promise<StubServer> {
   const sockets = new Set<Socket>();
   let base = '';
   const server = createServer((req, res) => {
-    requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+    requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, at: Date.now() });
     handler(req, res, base);
   });
   server.on('connection', (socket) => {

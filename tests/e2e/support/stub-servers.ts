@@ -6,6 +6,8 @@ export interface RecordedRequest {
   method: string;
   url: string;
   headers: IncomingHttpHeaders;
+  /** When it arrived (ms since epoch): budgets are checked per window. */
+  at: number;
 }
 
 export interface StubServer {
@@ -21,7 +23,7 @@ async function listen(handler: Handler, path: string): Promise<StubServer> {
   const requests: RecordedRequest[] = [];
   const sockets = new Set<import('node:net').Socket>();
   const server = createServer((req, res) => {
-    requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+    requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, at: Date.now() });
     handler(req, res);
   });
   server.on('connection', (socket) => {

@@ -1,5 +1,6 @@
 // The RDAP client against a fake network: which server is asked (bootstrap, fallback), what is
 // kept (storage.local through the fake browser), and how limits are honoured.
+import { WINDOW_SLACK_MS } from '@/utils/lookup/source-budget';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { normalizeHost } from '@/utils/hosts/host';
@@ -268,7 +269,7 @@ describe('RDAP client', () => {
       });
     expect(await ask(host('n10.zz'), SETTINGS)).toMatchObject({
       ok: false,
-      error: { kind: 'rate-limited', retryAt: start + 10_000 },
+      error: { kind: 'rate-limited', retryAt: start + 10_000 + WINDOW_SLACK_MS },
     });
     expect(net.asked.filter((u) => u.startsWith('https://fallback.test/'))).toHaveLength(10);
   });
