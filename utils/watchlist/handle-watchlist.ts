@@ -3,14 +3,21 @@
 // validated here; the sender was checked by the caller.
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { t } from '../i18n/messages';
+import { plural, t } from '../i18n/messages';
 import type { ActionResult, CheckSummary, WatchlistView } from '../messages/protocol';
 import { messageSchemas } from '../messages/schemas';
 import { showUnseenChanges } from '../tab-hosts/tab-hosts';
 import type { Change, WatchRow } from './model';
 import type { WatchRunner } from './watch-runner';
 import { allStates, clearWatchDb, countChangesAfter, lastChangeId, listChanges } from './watch-db';
-import { getWatched, isWatchKey, listWatched, saveWatched, WatchlistError } from './watchlist-store';
+import {
+  getWatched,
+  isWatchKey,
+  listWatched,
+  saveWatched,
+  unreadableWatched,
+  WatchlistError,
+} from './watchlist-store';
 
 const seenItem = storage.defineItem<number>('local:changesSeenUpTo', { fallback: 0 });
 /** Bumped after anything the watchlist view shows has changed, so open views refresh. */
@@ -48,7 +55,15 @@ export async function handleGetWatchlist(problem?: string): Promise<WatchlistVie
     if (state?.lastProblem) row.lastProblem = state.lastProblem;
     return row;
   });
-  return { rows, unseen: unseenChanges.length, ...(problem && { problem }) };
+  const unreadable = await unreadableWatched();
+  const problems = [
+    problem,
+    unreadable.length > 0 &&
+      plural('watchlist.problem.unreadableEntries', unreadable.length, {
+        hosts: unreadable.slice(0, 5).join(', '),
+      }),
+  ].filter((p): p is string => Boolean(p));
+  return { rows, unseen: unseenChanges.length, ...(problems.length > 0 && { problem: problems.join(' ') }) };
 }
 
 export async function handleWatchHost(data: unknown, now = Date.now()): Promise<ActionResult> {

@@ -19,11 +19,16 @@ type Stored = Omit<WatchEntry, 'host'>;
 
 export class WatchlistError extends Error {}
 
-/** Plain words for the browser's sync quota errors (whose messages name the quota). */
+/**
+ * Plain words for the browser's sync quota errors, whose messages name the quota — each browser
+ * its own way: `QUOTA_BYTES quota exceeded` (Firefox, older Chrome), `Resource::kQuotaBytes
+ * quota exceeded` (Chromium today, found by tests/e2e/storage-faults.e2e.test.ts).
+ */
 export function explainStorageError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  if (/QUOTA_BYTES|MAX_ITEMS/i.test(text)) return t('watchlist.problem.syncFull');
-  if (/MAX_WRITE_OPERATIONS/i.test(text)) return t('watchlist.problem.syncBusy');
+  const named = text.replace(/_/g, '').toLowerCase();
+  if (named.includes('quotabytes') || named.includes('maxitems')) return t('watchlist.problem.syncFull');
+  if (named.includes('maxwriteoperations')) return t('watchlist.problem.syncBusy');
   return t('watchlist.problem.notSaved', { error: text.slice(0, 200) });
 }
 
@@ -49,6 +54,18 @@ export async function listWatched(): Promise<WatchEntry[]> {
     if (entry) entries.push(entry);
   }
   return entries.sort((a, b) => a.addedAt - b.addedAt || a.host.localeCompare(b.host));
+}
+
+/**
+ * Watch entries that can't be read (not an object: written by a broken or foreign version).
+ * They are left exactly where they are — never deleted — and reported, so nothing is lost.
+ */
+export async function unreadableWatched(): Promise<string[]> {
+  const all = await browser.storage.sync.get(null);
+  return Object.entries(all)
+    .filter(([key, value]) => key.startsWith(PREFIX) && fromStored(key.slice(PREFIX.length), value) === null)
+    .map(([key]) => key.slice(PREFIX.length))
+    .sort();
 }
 
 export async function getWatched(host: string): Promise<WatchEntry | null> {

@@ -12,7 +12,7 @@ import {
   handleWatchHost,
 } from '@/utils/watchlist/handle-watchlist';
 import { closeWatchDb, recordCheck } from '@/utils/watchlist/watch-db';
-import { listWatched, pin } from '@/utils/watchlist/watchlist-store';
+import { explainStorageError, listWatched, pin } from '@/utils/watchlist/watchlist-store';
 
 describe('watchlist messages', () => {
   beforeEach(() => {
@@ -28,6 +28,31 @@ describe('watchlist messages', () => {
     expect(isExtensionPage({ id: 'another-extension', url: page })).toBe(false);
     expect(isExtensionPage({ id: browser.runtime.id })).toBe(false);
     expect(isExtensionPage(undefined)).toBe(false);
+  });
+
+  it.each([
+    ['QUOTA_BYTES quota exceeded', 'full'],
+    ['Resource::kQuotaBytes quota exceeded', 'full'],
+    ['Resource::kMaxItems quota exceeded', 'full'],
+    ['MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded', 'busy'],
+    ['Resource::kMaxWriteOperationsPerHour quota exceeded', 'busy'],
+  ])('explains the sync error “%s” in words', (message, kind) => {
+    const words = explainStorageError(new Error(message));
+    expect(words).toMatch(kind === 'full' ? /sync storage is full/ : /^((?!full).)*$/);
+    expect(words).not.toContain('quota');
+  });
+
+  it('reports an unreadable watch entry in words and leaves it where it is', async () => {
+    await pin('mail1.trump-email.com', 1);
+    await browser.storage.sync.set({ 'watch:bad.example': 'not an entry' });
+    const view = await handleGetWatchlist();
+    expect(view.rows.map((r) => r.host)).toEqual(['mail1.trump-email.com']);
+    expect(view.problem).toBe(
+      '1 watched entry could not be read (bad.example); it is kept as it is, not deleted.',
+    );
+    expect(await browser.storage.sync.get('watch:bad.example')).toEqual({
+      'watch:bad.example': 'not an entry',
+    });
   });
 
   it('pins with a note and tags, then updates them without losing the pin date', async () => {
