@@ -1,8 +1,10 @@
 // The MV3 service worker stopped in the middle of things, as the browser may do at any moment:
-// a lookup in flight is asked again and answered; a settings save is whole or not applied.
+// a lookup in flight is asked again and answered; a settings save is whole or not applied; a
+// watchlist check cut short resumes on the next tick and records each change exactly once.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchExtension } from './support/browser';
-import { setResolver } from './support/pages';
+import { startDnsServers, type DnsServers } from './support/dns-servers';
+import { setMnemonic, setResolver } from './support/pages';
 import { startDelayProxy, type StubServer } from './support/stub-servers';
 
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
@@ -53,4 +55,84 @@ describe('a service worker stopped mid-way', () => {
       'example.org\nnews.example',
     );
   });
+
+  it('a watchlist check cut short resumes on the next tick, each change recorded once', async () => {
+    // A DoH server of its own (this test edits a zone), behind a slow proxy: a check takes seconds.
+    const dns: DnsServers = await startDnsServers();
+    const slowOwn = await startDelayProxy(dns.dohUrl, 700);
+    const hosts = ['a1', 'a2', 'a3'].map((n) => `${n}.trump-email.com`);
+    const zone = (last: number) =>
+      hosts.map((h, i) => `${h.split('.')[0]} IN A 192.0.2.${last + i}`).join('\n');
+    try {
+      await dns.setZone('trump-email.com', `@ IN NS ns1\nns1 IN A 127.0.0.1\n${zone(10)}`);
+      expect(await setResolver(ext, slowOwn.url)).toBe('Saved.');
+      expect(await setMnemonic(ext, 'http://127.0.0.1:9/', false)).toBe('Saved.');
+      const page = await ext.openExtensionPage('watchlist.html');
+      const send = (type: string, data?: unknown) =>
+        page.evaluate(
+          ([type, data]) =>
+            (globalThis as any).chrome.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() }),
+          [type, data] as const,
+        ) as Promise<{ res: any }>;
+      for (const host of hosts) expect((await send('watchHost', { host })).res).toEqual({ ok: true });
+      // The first snapshots, then every address moves.
+      expect((await send('checkNow', null)).res.checked).toBe(3);
+      await dns.setZone('trump-email.com', `@ IN NS ns1\nns1 IN A 127.0.0.1\n${zone(20)}`);
+      const worker = () => ext.context.serviceWorkers().find((w) => w.url().includes(ext.extensionId))!;
+      await worker().evaluate(async (wanted) => {
+        const db: IDBDatabase = await new Promise((done, fail) => {
+          const open = indexedDB.open('hostlens-watch');
+          open.onsuccess = () => done(open.result);
+          open.onerror = () => fail(open.error);
+        });
+        const store = db.transaction('state', 'readwrite').objectStore('state');
+        for (const host of wanted)
+          await new Promise<void>((done) => {
+            const get = store.get(host);
+            get.onsuccess = () =>
+              void (store.put({ ...get.result, nextCheckAt: 0 }).onsuccess = () => done());
+          });
+      }, hosts);
+
+      // The tick starts checking; the worker is stopped while the first hosts are being asked about.
+      const before = slowOwn.requests.length;
+      await worker().evaluate(() =>
+        (globalThis as any).chrome.alarms.onAlarm.dispatch({
+          name: 'watchlist-tick',
+          scheduledTime: Date.now(),
+        }),
+      );
+      await expect.poll(() => slowOwn.requests.length - before, { timeout: 10_000 }).toBeGreaterThan(3);
+      await ext.stopWorker();
+      // The next event (the page asking for the list) starts a new worker; its tick resumes.
+      await send('getWatchlist');
+      await expect.poll(() => worker()?.url() ?? '', { timeout: 10_000 }).toContain(ext.extensionId);
+      await worker().evaluate(() =>
+        (globalThis as any).chrome.alarms.onAlarm.dispatch({
+          name: 'watchlist-tick',
+          scheduledTime: Date.now(),
+        }),
+      );
+      const log = async () =>
+        (
+          (await send('getChangeLog', { limit: 100 })).res as Array<{
+            host: string;
+            kind: string;
+            value?: string;
+          }>
+        )
+          .filter((c) => hosts.includes(c.host))
+          .map((c) => `${c.host} ${c.kind} ${c.value ?? ''}`);
+      // Each host: its old address removed and its new one added — once, whatever the stop cut.
+      await expect.poll(async () => (await log()).length, { timeout: 30_000, interval: 500 }).toBe(6);
+      await page.waitForTimeout(1500);
+      const entries = await log();
+      expect(entries).toHaveLength(6);
+      expect(new Set(entries).size).toBe(6);
+      await page.close();
+    } finally {
+      expect(await setResolver(ext, slow.url)).toBe('Saved.');
+      await Promise.all([slowOwn.stop(), dns.stop()]);
+    }
+  }, 120_000);
 });
