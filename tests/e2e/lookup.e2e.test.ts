@@ -109,19 +109,21 @@ describe('looking up a host in the popup', () => {
     expect(txt).toContain('<script>alert(2)</script>');
     expect(txt).toContain('javascript:alert(3)');
     expect(txt).toContain('⟨U+202E⟩evil');
+    expect(txt).toContain('zero⟨U+200B⟩width⟨U+200C⟩joiner');
     expect(await popup.page.locator('[data-section="dns"] img, [data-section="dns"] script').count()).toBe(0);
     expect(await popup.page.locator('[data-section="dns"] a').count()).toBe(0);
     expect(dialogs).toBe(0);
   });
 
-  it('a CNAME loop and a 239-character name give a bounded answer, not a hang', async () => {
+  it('a CNAME loop and a 253-character name give a bounded answer, not a hang', async () => {
     await popup.lookUp('loop1.hostile.test');
     // The resolver ends the loop; whatever it answers, the section settles and lists the chain once.
     const state = await popup.dnsState();
     expect(state.state === 'ok' || state.state === 'error').toBe(true);
     const cnames = await popup.records('CNAME');
     expect(cnames.length).toBeLessThanOrEqual(20);
-    const long = `${['1', '2', '3'].map((n) => `${'a'.repeat(60)}${n}`).join('.')}.${'b'.repeat(40)}.hostile.test`;
+    const long = `${['1', '2', '3'].map((n) => `${'a'.repeat(60)}${n}`).join('.')}.${'b'.repeat(54)}.hostile.test`;
+    expect(long).toHaveLength(253);
     await popup.lookUp(long);
     expect(await popup.dnsState()).toEqual({ state: 'ok', status: 'NOERROR' });
     expect(await popup.records('A')).toEqual(['192.0.2.68']);
