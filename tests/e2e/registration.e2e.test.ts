@@ -49,6 +49,20 @@ const NETWORK = {
   ],
 };
 
+// A registry answer shaped to hurt: entities nested 5,000 deep, and a registrar name of 64 kB
+// with a javascript: link, zero-width characters and markup.
+const LONG_NAME = `javascript:alert(1)//\u200b<b>${'R'.repeat(64_000)}</b>`;
+const DEPTH = 5000;
+// Written as text: Node's JSON.stringify itself overflows its stack at this depth.
+const DEEP = JSON.stringify({
+  ...DOMAIN,
+  ldhName: 'DEEP-STORY.COM',
+  entities: [{ roles: ['registrar'], vcardArray: ['vcard', [['fn', {}, 'text', LONG_NAME]]] }, 'NESTED'],
+}).replace(
+  '"NESTED"',
+  `${'{"roles":["technical"],"entities":['.repeat(DEPTH)}{"roles":["technical"]}${']}'.repeat(DEPTH)}`,
+);
+
 describe('registration data from RDAP', () => {
   const dohUrl = inject('dohUrl');
   let ext: Extension;
@@ -85,7 +99,7 @@ describe('registration data from RDAP', () => {
   let redirector: StubServer;
   beforeEach(async () => {
     registry = await startRdapRegistry({
-      domains: { 'trump-email.com': DOMAIN, 'example-story.de': DOMAIN },
+      domains: { 'trump-email.com': DOMAIN, 'example-story.de': DOMAIN, 'deep-story.com': DEEP },
       networks: { '66.216.133.29': NETWORK },
       bootstrap: { dns: ['com'], ipv4: ['66.0.0.0/8'], ipv6: ['2001:4860::/32'] },
     });
@@ -127,6 +141,20 @@ describe('registration data from RDAP', () => {
     expect(
       registry.requests.every((r) => r.headers.cookie === undefined && r.headers.referer === undefined),
     ).toBe(true);
+  });
+
+  it('a 64 kB registrar name and entities nested 5,000 deep: bounded, inert text', async () => {
+    const domain = await registrationOf('deep-story.com');
+    // The registrar is read; the nesting past what a registry ever sends is not followed.
+    expect(await domain.getAttribute('data-state')).toBe('ok');
+    const registrar = domain.locator('[data-field="registrar"]');
+    const text = (await registrar.textContent()) ?? '';
+    expect(text.length).toBeLessThan(1000);
+    expect(text).toContain('javascript:alert(1)//⟨U+200B⟩<b>RRR');
+    await registrar.getByRole('button', { name: /^show more/ }).click();
+    expect(((await registrar.textContent()) ?? '').length).toBeGreaterThan(1900);
+    expect(await domain.locator('a, b, img').count()).toBe(0);
+    await domain.page().close();
   });
 
   it('keeps answers and bootstrap files across a service-worker restart', async () => {

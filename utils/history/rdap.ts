@@ -177,6 +177,8 @@ function entitiesOf(list: unknown[]): Entity[] {
   return found;
 }
 
+const MAX_VCARD_TEXT = 2000;
+
 /**
  * A vCard property's text. jCard values may be a string, several strings, or a structured value
  * (an array, as `org` and `adr` are): strings are joined, anything else is skipped.
@@ -190,7 +192,9 @@ function vcardText(props: VcardProperty[], name: string): string | undefined {
       .filter((v): v is string => typeof v === 'string')
       .map((v) => v.trim())
       .filter(Boolean);
-    const value = parts.join(', ').slice(0, 200);
+    // Real names and addresses are a few hundred characters at most; a hostile 64 kB value stays
+    // bounded, and the card cuts what it shows further ("show more").
+    const value = parts.join(', ').slice(0, MAX_VCARD_TEXT);
     if (value) return value;
   }
   return undefined;

@@ -32,8 +32,11 @@ async function listen(handler: Handler): Promise<StubServer> {
   };
 }
 
+/** A body given as a string is sent as it is: JSON too deep for Node's own JSON.stringify. */
 const rdapJson = (res: ServerResponse, status: number, body: unknown) =>
-  res.writeHead(status, { 'Content-Type': 'application/rdap+json' }).end(JSON.stringify(body));
+  res
+    .writeHead(status, { 'Content-Type': 'application/rdap+json' })
+    .end(typeof body === 'string' ? body : JSON.stringify(body));
 
 export interface RegistryContents {
   /** RDAP domain objects by registered domain. */
