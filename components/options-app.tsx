@@ -90,8 +90,16 @@ export function OptionsApp() {
         resolverUrl: checked.url,
         excludedSites: excluded.sites,
       };
+      // Keys (local) and settings (sync) are two writes: if the second fails (sync full or
+      // busy), the keys go back to what they were, so a save is whole or not applied.
+      const previousKeys = await loadSourceKeys();
       await saveSourceKeys(keys);
-      await saveSettings(next);
+      try {
+        await saveSettings(next);
+      } catch (error) {
+        await saveSourceKeys(previousKeys).catch(() => undefined);
+        throw error;
+      }
       setSettings(next);
       setNotice({ kind: 'info', text: t('options.saved') });
     } catch (error) {

@@ -3,7 +3,7 @@
 // or the value itself), and leaves everything else working.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchExtension } from './support/browser';
-import { LookupPopup, setResolver } from './support/pages';
+import { LookupPopup, setResolver, setSource } from './support/pages';
 import { startPageServer, type StubServer } from './support/stub-servers';
 
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
@@ -112,6 +112,16 @@ describe('storage faults', () => {
       .waitFor();
     const stored = await sync();
     expect(stored['watch:mail1.trump-email.com']).toBeUndefined();
+    // An options save that can't be completed is not applied at all: the key typed with it
+    // (stored in the local area, which has room) is not kept either.
+    const saved = await setSource(ext, 'Passive DNS server (COF)', {
+      baseUrl: `http://127.0.0.1:9/${'p'.repeat(300)}/pdns/query/`,
+      key: 'analyst:s3cret',
+    });
+    expect(saved).toMatch(/^Could not save: /);
+    const keys = await ext.worker.evaluate(() => (globalThis as any).chrome.storage.local.get('sourceKeys'));
+    expect(JSON.stringify(keys)).not.toContain('s3cret');
+    expect((await sync()).settings).toEqual(stored.settings);
     expect(stored['watch:trump1.contact-client.com']).toMatchObject({ note: 'the renamed server' });
     await ext.worker.evaluate(async () => {
       const chrome = (globalThis as any).chrome;
