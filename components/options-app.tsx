@@ -6,6 +6,7 @@ import { formatNumber } from '@/utils/i18n/format';
 import { plural, t, uiLocale } from '@/utils/i18n/messages';
 import { loadSettings, saveSettings, type Settings } from '@/utils/settings/settings';
 import { loadSourceKeys, saveSourceKeys, type SourceKeys } from '@/utils/settings/source-keys';
+import { syncQuotaKind } from '@/utils/watchlist/watchlist-store';
 import { CardSettings } from './card-settings';
 import { ClearData } from './clear-data';
 import { WatchSettings } from './watch-settings';
@@ -103,7 +104,16 @@ export function OptionsApp() {
       setSettings(next);
       setNotice({ kind: 'info', text: t('options.saved') });
     } catch (error) {
-      setNotice({ kind: 'error', text: t('options.couldNotSave', { error: (error as Error).message }) });
+      const quota = syncQuotaKind(error);
+      setNotice({
+        kind: 'error',
+        text:
+          quota === 'full'
+            ? t('options.syncFull')
+            : quota === 'busy'
+              ? t('options.syncBusy')
+              : t('options.couldNotSave', { error: (error as Error).message }),
+      });
     }
   };
 

@@ -118,7 +118,9 @@ describe('storage faults', () => {
       baseUrl: `http://127.0.0.1:9/${'p'.repeat(300)}/pdns/query/`,
       key: 'analyst:s3cret',
     });
-    expect(saved).toMatch(/^Could not save: /);
+    expect(saved).toBe(
+      'Your browser’s sync storage is full, so nothing was saved. Remove some watched hosts or shorten notes, then try again.',
+    );
     const keys = await ext.worker.evaluate(() => (globalThis as any).chrome.storage.local.get('sourceKeys'));
     expect(JSON.stringify(keys)).not.toContain('s3cret');
     expect((await sync()).settings).toEqual(stored.settings);

@@ -24,11 +24,18 @@ export class WatchlistError extends Error {}
  * its own way: `QUOTA_BYTES quota exceeded` (Firefox, older Chrome), `Resource::kQuotaBytes
  * quota exceeded` (Chromium today, found by tests/e2e/storage-faults.e2e.test.ts).
  */
+export function syncQuotaKind(error: unknown): 'full' | 'busy' | null {
+  const named = (error instanceof Error ? error.message : String(error)).replace(/_/g, '').toLowerCase();
+  if (named.includes('quotabytes') || named.includes('maxitems')) return 'full';
+  if (named.includes('maxwriteoperations')) return 'busy';
+  return null;
+}
+
 export function explainStorageError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  const named = text.replace(/_/g, '').toLowerCase();
-  if (named.includes('quotabytes') || named.includes('maxitems')) return t('watchlist.problem.syncFull');
-  if (named.includes('maxwriteoperations')) return t('watchlist.problem.syncBusy');
+  const kind = syncQuotaKind(error);
+  if (kind === 'full') return t('watchlist.problem.syncFull');
+  if (kind === 'busy') return t('watchlist.problem.syncBusy');
   return t('watchlist.problem.notSaved', { error: text.slice(0, 200) });
 }
 
