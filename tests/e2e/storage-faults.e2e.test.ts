@@ -58,6 +58,15 @@ describe('storage faults', () => {
     expect((await sync())['watch:trump1.contact-client.com']).toMatchObject({ note: 'the renamed server' });
     await options.close();
     expect(await setResolver(ext, dohUrl)).toBe('Saved.');
+    // That save wrote the defaults, whose sources are the real services: back to loopback.
+    await ext.worker.evaluate(async (dead) => {
+      const chrome = (globalThis as any).chrome;
+      const { settings } = await chrome.storage.sync.get('settings');
+      for (const source of ['mnemonic', 'rdap', 'certspotter', 'crtsh'])
+        settings[source] = { ...settings[source], baseUrl: dead };
+      settings.rdap = { ...settings.rdap, bootstrapUrl: dead, fallbackUrl: dead };
+      await chrome.storage.sync.set({ settings });
+    }, 'http://127.0.0.1:9/');
     const reopened = await ext.openExtensionPage('options.html');
     await reopened.getByRole('button').first().waitFor();
     expect(await reopened.getByRole('alert').count()).toBe(0);

@@ -9,10 +9,9 @@
 // false by default), so the fixture pages and the DoH server are reached directly.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { Socket } from 'node:net';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startOutboundRecorder } from '../../e2e/support/outbound-recorder';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/firefox-mv2-e2e');
 /** The gecko id in wxt.config.ts: the UUID pref below is keyed by it. */
@@ -63,34 +62,6 @@ const QUIET_PREFS = {
   'browser.safebrowsing.provider.mozilla.updateURL': '',
   'browser.safebrowsing.provider.mozilla.gethashURL': '',
 };
-
-/** A loopback HTTP proxy that refuses everything and remembers what was asked of it. */
-async function startOutboundRecorder(): Promise<{ port: number; seen: string[]; stop(): Promise<void> }> {
-  const seen: string[] = [];
-  const sockets = new Set<Socket>();
-  const server = createServer((req, res) => {
-    seen.push(`${req.method} ${req.url}`);
-    res.writeHead(502).end();
-  });
-  server.on('connect', (req, socket: Socket) => {
-    seen.push(`CONNECT ${req.url}`);
-    socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return {
-    port: (server.address() as { port: number }).port,
-    seen,
-    stop: () =>
-      new Promise<void>((done) => {
-        for (const socket of sockets) socket.destroy(); // a keep-alive connection must not hold the run
-        server.close(() => done());
-      }),
-  };
-}
 
 /** Waits for a moz-extension page: Puppeteer never gets a load event for one (see the doc). */
 async function waitForExtensionDocument(page: Page): Promise<void> {

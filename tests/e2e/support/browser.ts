@@ -1,12 +1,24 @@
 // Debian's Chromium with the test build of the extension loaded, driven by playwright-core.
-// Every name resolution outside loopback fails (--host-resolver-rules), so a test can only
-// reach the servers it started. See ../shared/docs/toolchain.md §4 and chromium-e2e-tricks.md.
+// Every name resolution outside loopback fails (--host-resolver-rules), and every request that
+// would leave the machine anyway (an IP literal needs no resolution) goes to a loopback proxy
+// that records it and answers nothing; `close()` fails the test if it saw anything. Chromium
+// never proxies loopback, so the tests' own servers are reached directly. See ../shared/docs/toolchain.md §4 and chromium-e2e-tricks.md.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { startOutboundRecorder } from './outbound-recorder';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3-e2e');
 const TMP = resolve(import.meta.dirname, '../../.tmp');
+
+/**
+ * Chromium's own background calls, which its switches don't all stop: the component updater and
+ * account check (seen at every launch, before any page or extension code runs), and autofill's
+ * server lookups when a test types into a form. Hostlens never
+ * contacts these hosts; anything else that reaches the proxy fails the test.
+ */
+const CHROMIUM_OWN =
+  /^(CONNECT |[A-Z]+ http:\/\/)(update\.googleapis\.com|accounts\.google\.com|content-autofill\.googleapis\.com)[:/]/;
 
 export interface LaunchedExtension {
   context: BrowserContext;
@@ -26,6 +38,14 @@ export async function launchExtension(
   mkdirSync(TMP, { recursive: true });
   const reused = options.profile !== undefined;
   const profile = options.profile ?? mkdtempSync(join(TMP, 'profile-'));
+  const outbound = await startOutboundRecorder();
+  /** Quits the browser; throws if anything tried to leave loopback while it ran. */
+  const quit = async () => {
+    await context.close();
+    await outbound.stop();
+    const ours = outbound.seen.filter((r) => !CHROMIUM_OWN.test(r));
+    if (ours.length > 0) throw new Error(`requests left loopback: ${ours.slice(0, 10).join(', ')}`);
+  };
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -42,6 +62,7 @@ export async function launchExtension(
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      `--proxy-server=http://127.0.0.1:${outbound.port}`,
       `--lang=${options.lang ?? 'en-US'}`,
       '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
       `--disable-extensions-except=${EXTENSION_DIR}`,
@@ -63,6 +84,8 @@ export async function launchExtension(
       await chrome.storage.sync.set({
         settings: {
           ...settings,
+          // The resolver too: a test that forgets to set one must not reach the default one.
+          resolverUrl: `${dead}dns-query`,
           mnemonic: { enabled: true, baseUrl: dead },
           rdap: { enabled: true, baseUrl: dead },
           certspotter: { enabled: true, baseUrl: dead },
@@ -114,11 +137,11 @@ export async function launchExtension(
       await cdp.detach();
     },
     async restart() {
-      await context.close();
+      await quit();
       return launchExtension({ profile, lang: options.lang });
     },
     async close() {
-      await context.close();
+      await quit();
       rmSync(profile, { recursive: true, force: true });
     },
   };
