@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchExtension } from './support/browser';
 import { startDnsServers, type DnsServers } from './support/dns-servers';
+import { makeDue } from './support/watch-db';
 import { setMnemonic, setResolver } from './support/pages';
 import { startDelayProxy, type StubServer } from './support/stub-servers';
 
@@ -79,20 +80,7 @@ describe('a service worker stopped mid-way', () => {
       expect((await send('checkNow', null)).res.checked).toBe(3);
       await dns.setZone('trump-email.com', `@ IN NS ns1\nns1 IN A 127.0.0.1\n${zone(20)}`);
       const worker = () => ext.context.serviceWorkers().find((w) => w.url().includes(ext.extensionId))!;
-      await worker().evaluate(async (wanted) => {
-        const db: IDBDatabase = await new Promise((done, fail) => {
-          const open = indexedDB.open('hostlens-watch');
-          open.onsuccess = () => done(open.result);
-          open.onerror = () => fail(open.error);
-        });
-        const store = db.transaction('state', 'readwrite').objectStore('state');
-        for (const host of wanted)
-          await new Promise<void>((done) => {
-            const get = store.get(host);
-            get.onsuccess = () =>
-              void (store.put({ ...get.result, nextCheckAt: 0 }).onsuccess = () => done());
-          });
-      }, hosts);
+      await makeDue(worker(), hosts);
 
       // The tick starts checking; the worker is stopped while the first hosts are being asked about.
       const before = slowOwn.requests.length;

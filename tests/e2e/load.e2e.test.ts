@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchExtension } from './support/browser';
 import { inContentScript } from './support/content-world';
 import { LOAD_ZONE } from './support/dns-servers';
+import { makeDue, readWatchStates } from './support/watch-db';
 import { setMnemonic, setResolver, setSource } from './support/pages';
 import { startCofServer, type PdnsServer } from './support/pdns-servers';
 import {
@@ -131,23 +132,12 @@ describe('request storms', () => {
     expect(busiestMinute(mnemonic.requests)).toBeLessThanOrEqual(10);
     expect(busiestMinute(cof.requests)).toBeLessThanOrEqual(30);
     // Postponed hosts are due again soon, with a reason; none is lost.
-    const states = await ext.worker.evaluate(async () => {
-      const db: IDBDatabase = await new Promise((done, fail) => {
-        const open = indexedDB.open('hostlens-watch');
-        open.onsuccess = () => done(open.result);
-        open.onerror = () => fail(open.error);
-      });
-      const all: any[] = await new Promise((done) => {
-        const req = db.transaction('state').objectStore('state').getAll();
-        req.onsuccess = () => done(req.result);
-      });
-      return all.map((s) => ({
-        host: s.host,
-        checked: s.lastCheckedAt !== undefined,
-        failures: s.failures,
-        next: s.nextCheckAt,
-      }));
-    });
+    const states = (await readWatchStates(ext.worker)).map((s) => ({
+      host: s.host,
+      checked: s.lastCheckedAt !== undefined,
+      failures: s.failures,
+      next: s.nextCheckAt,
+    }));
     expect(states).toHaveLength(WATCHED);
     expect(states.every((s) => s.checked)).toBe(true);
     const postponed = states.filter((s) => s.failures > 0);
@@ -166,22 +156,7 @@ describe('request storms', () => {
     await new Promise((r) => setTimeout(r, Math.max(0, last + 61_000 - Date.now())));
     const due = Array.from({ length: 10 }, (_, i) => LOAD_ZONE.host(i));
     const before = { mnemonic: mnemonic.requests.length };
-    await ext.worker.evaluate(async (hosts) => {
-      const db: IDBDatabase = await new Promise((done, fail) => {
-        const open = indexedDB.open('hostlens-watch');
-        open.onsuccess = () => done(open.result);
-        open.onerror = () => fail(open.error);
-      });
-      const store = db.transaction('state', 'readwrite').objectStore('state');
-      for (const host of hosts)
-        await new Promise<void>((done) => {
-          const get = store.get(host);
-          get.onsuccess = () => {
-            const put = store.put({ ...get.result, nextCheckAt: 0 });
-            put.onsuccess = () => done();
-          };
-        });
-    }, due);
+    await makeDue(ext.worker, due);
     const checkedBefore = await lastChecked(due);
     await ext.worker.evaluate(() =>
       (globalThis as any).chrome.alarms.onAlarm.dispatch({
@@ -205,24 +180,11 @@ describe('request storms', () => {
   }, 180_000);
 
   async function watchStates(hosts: string[]) {
-    return ext.worker.evaluate(async (wanted) => {
-      const db: IDBDatabase = await new Promise((done, fail) => {
-        const open = indexedDB.open('hostlens-watch');
-        open.onsuccess = () => done(open.result);
-        open.onerror = () => fail(open.error);
-      });
-      const all: any[] = await new Promise((done) => {
-        const req = db.transaction('state').objectStore('state').getAll();
-        req.onsuccess = () => done(req.result);
-      });
-      return wanted
-        .map((h) => all.find((s) => s.host === h))
-        .map((s) => ({
-          host: s.host as string,
-          lastCheckedAt: (s.lastCheckedAt ?? 0) as number,
-          failures: s.failures as number,
-        }));
-    }, hosts);
+    const all = await readWatchStates(ext.worker);
+    return hosts.map((h) => {
+      const s = all.find((state) => state.host === h)!;
+      return { host: s.host, lastCheckedAt: s.lastCheckedAt ?? 0, failures: s.failures };
+    });
   }
   async function lastChecked(hosts: string[]) {
     return (await watchStates(hosts)).map((s) => s.lastCheckedAt);

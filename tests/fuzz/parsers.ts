@@ -88,6 +88,9 @@ export interface FuzzTarget {
   run(input: unknown): unknown;
 }
 
+/** One generated HTTP answer: status, body text and Retry-After. */
+type FuzzResponse = { status: number; body: string; retryAfter: string | null };
+
 const response = fc.record({
   status,
   body: sourceBody,
@@ -116,36 +119,24 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
     name: 'RDAP domain',
     arbitrary: response,
     run: (r) => {
-      const {
-        status: s,
-        body: b,
-        retryAfter,
-      } = r as { status: number; body: string; retryAfter: string | null };
-      return readRdapDomain('trump-email.com', 'rdap.test', s, b, 0, retryAfter);
+      const { status, body, retryAfter } = r as FuzzResponse;
+      return readRdapDomain('trump-email.com', 'rdap.test', status, body, 0, retryAfter);
     },
   },
   {
     name: 'RDAP IP network',
     arbitrary: response,
     run: (r) => {
-      const {
-        status: s,
-        body: b,
-        retryAfter,
-      } = r as { status: number; body: string; retryAfter: string | null };
-      return readRdapIp('66.216.133.29', 'rdap.test', s, b, 0, retryAfter);
+      const { status, body, retryAfter } = r as FuzzResponse;
+      return readRdapIp('66.216.133.29', 'rdap.test', status, body, 0, retryAfter);
     },
   },
   {
     name: 'Cert Spotter',
     arbitrary: response,
     run: (r) => {
-      const {
-        status: s,
-        body: b,
-        retryAfter,
-      } = r as { status: number; body: string; retryAfter: string | null };
-      return readCertSpotter(s, b, 0, retryAfter);
+      const { status, body, retryAfter } = r as FuzzResponse;
+      return readCertSpotter(status, body, 0, retryAfter);
     },
   },
   {
