@@ -21,26 +21,26 @@ const DEFAULT_SOURCE_ORIGINS = [
   `${CRTSH_DEFAULT_BASE}/*`,
 ];
 
-// Hosts that may receive a name without asking: the preset DoH resolvers. Anything the user
-// adds in options (a custom resolver, a self-hosted source) is asked for at run time.
+// The card's code, loaded by the content script with `import()` on the first card of a page
+// (utils/page/load-card.ts): a content script may import only the extension's web-accessible
+// files. Host access to the page, which `scripting` would need, is never asked for.
+const CARD_SCRIPT_FILE = 'card.js';
+
+// Anything the user adds in options (a custom resolver, a self-hosted source) is asked for at
+// run time, from these.
 const OPTIONAL_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*', 'http://[::1]/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   webExt: { disabled: true },
-  manifest: ({ browser, manifestVersion, mode }) => {
-    // `--mode e2e` builds the copy the end-to-end tests load: it may reach the loopback servers
-    // without a permission prompt (a prompt can't be clicked in headless Chromium). Release
-    // builds never carry it.
-    const hostPermissions =
-      mode === 'e2e' ? [...DEFAULT_SOURCE_ORIGINS, 'http://127.0.0.1/*'] : DEFAULT_SOURCE_ORIGINS;
+  manifest: ({ browser, manifestVersion }) => {
+    // One manifest for users and tests alike: the end-to-end suite loads this very build.
     const base = {
       // Texts come from locales/<lang>.yml (see utils/i18n/messages.ts).
       default_locale: 'en',
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
-      // `scripting`: the card's code is injected into a tab only when the reader asks for a card.
-      permissions: ['storage', 'scripting', 'alarms', 'notifications', 'contextMenus', 'activeTab'],
+      permissions: ['storage', 'alarms', 'notifications', 'contextMenus', 'activeTab'],
       commands: {
         'walk-marks': {
           suggested_key: { default: 'Alt+Shift+H' },
@@ -57,11 +57,19 @@ export default defineConfig({
       // MV2 (Firefox default) has no host_permissions keys: origins live in (optional_)permissions.
       return {
         ...base,
-        permissions: [...base.permissions, ...hostPermissions],
+        permissions: [...base.permissions, ...DEFAULT_SOURCE_ORIGINS],
         optional_permissions: OPTIONAL_ORIGINS,
+        web_accessible_resources: [CARD_SCRIPT_FILE],
       };
     }
-    return { ...base, host_permissions: hostPermissions, optional_host_permissions: OPTIONAL_ORIGINS };
+    return {
+      ...base,
+      host_permissions: DEFAULT_SOURCE_ORIGINS,
+      optional_host_permissions: OPTIONAL_ORIGINS,
+      web_accessible_resources: [
+        { resources: [CARD_SCRIPT_FILE], matches: ['<all_urls>'], use_dynamic_url: true },
+      ],
+    };
   },
   vite: () => ({
     plugins: [preact()],

@@ -13,8 +13,6 @@ import { onMessage, sendMessage } from '@/utils/messages/protocol';
 import { isExtensionPage } from '@/utils/messages/sender';
 import { handlePageHosts } from '@/utils/tab-hosts/handle-page-hosts';
 import { forgetTab } from '@/utils/tab-hosts/tab-hosts';
-import { injectCard } from '@/utils/page/inject-card';
-import { applyMarkStyle, forgetMarkStyle } from '@/utils/tab-hosts/mark-style';
 import { handleIsPinned, handleOpenDetails, handlePin } from '@/utils/watchlist/handle-pins';
 import { registerWatchlist } from '@/utils/watchlist/watch-wiring';
 
@@ -36,10 +34,7 @@ export default defineBackground(() => {
   });
   onMessage('lookupRegistration', ({ data }) => handleRegistration(data, askRdap));
   onMessage('lookupCertificates', ({ data }) => handleCertificates(data));
-  onMessage('reportPageHosts', async ({ data, sender }) => {
-    await handlePageHosts(data, sender);
-    await applyMarkStyle(sender);
-  });
+  onMessage('reportPageHosts', ({ data, sender }) => handlePageHosts(data, sender));
   onMessage('isPinned', ({ data }) => handleIsPinned(data));
   const watch = registerWatchlist({
     ready: Promise.all([runtime.ready, history.ready]),
@@ -59,11 +54,10 @@ export default defineBackground(() => {
   });
   onMessage('unpinHost', ({ data, sender }) => handlePin(data, false, sender));
   onMessage('openDetails', ({ data }) => handleOpenDetails(data));
-  onMessage('injectCard', ({ sender }) => injectCard(sender));
 
-  // The first-run page, once. Test builds skip it: every test starts with a fresh profile.
+  // The first-run page, once.
   browser.runtime.onInstalled.addListener((details) => {
-    if (details.reason === 'install' && import.meta.env.MODE !== 'e2e')
+    if (details.reason === 'install')
       void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
 
@@ -75,10 +69,7 @@ export default defineBackground(() => {
 
   // A new page in the tab starts a new list; its content script reports again.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading' && change.url) {
-      void forgetTab(tabId, change.url);
-      forgetMarkStyle(tabId);
-    }
+    if (change.status === 'loading' && change.url) void forgetTab(tabId, change.url);
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 });

@@ -2,8 +2,9 @@
 // work is in utils/page. Kept small: no zod, no PSL, no UI code on this path.
 import { onMessage, sendMessage } from '@/utils/messages/protocol';
 import { cardLoader } from '@/utils/page/load-card';
+import { MAX_PAGE_TITLE } from '@/utils/page/page-marks';
 import { startMarking } from '@/utils/page/start-marking';
-import { cardSettings, isExcludedSite, settingsItem } from '@/utils/settings/settings-item';
+import { isExcludedSite, pageSettings, settingsItem } from '@/utils/settings/settings-item';
 import './marks.css';
 
 const REPORT_DELAY_MS = 300;
@@ -14,21 +15,26 @@ export default defineContentScript({
   async main(ctx) {
     const settings = await settingsItem.getValue();
     if (isExcludedSite(location.hostname, settings)) return;
-    const { cardTrigger, hoverDelayMs } = cardSettings(settings);
+    const { cardTrigger, hoverDelayMs, markStyle } = pageSettings(settings);
 
     let reportTimer: number | undefined;
     const report = () => {
       clearTimeout(reportTimer);
       reportTimer = ctx.setTimeout(
-        () => void sendMessage('reportPageHosts', marks.hosts()).catch(() => undefined),
+        () =>
+          void sendMessage('reportPageHosts', {
+            title: document.title.slice(0, MAX_PAGE_TITLE),
+            hosts: marks.hosts(),
+          }).catch(() => undefined),
         REPORT_DELAY_MS,
       );
     };
-    // The card's code (Preact, components) is injected only when the reader first asks for a card.
+    // The card's code (Preact, components) loads only when the reader first asks for a card.
     const { marks, walk } = startMarking(ctx, {
       root: document.body,
       trigger: cardTrigger,
       restMs: hoverDelayMs,
+      markStyle,
       loadCard: cardLoader(ctx),
       onChange: report,
     });

@@ -6,7 +6,7 @@ import { WelcomePage } from '@/components/welcome-page';
 import { t, uiLocale } from '@/utils/i18n/messages';
 import { createCardUi, type CardUi } from '@/utils/page/card-ui';
 import { startMarking } from '@/utils/page/start-marking';
-import { cardSettings, settingsItem } from '@/utils/settings/settings-item';
+import { pageSettings, settingsItem } from '@/utils/settings/settings-item';
 import '@/components/hostlens.css';
 import '../content/marks.css';
 
@@ -17,13 +17,14 @@ const app = document.getElementById('app')!;
 render(<WelcomePage sampleCount={0} />, app);
 
 void settingsItem.getValue().then((settings) => {
-  const { cardTrigger, hoverDelayMs } = cardSettings(settings);
+  const { cardTrigger, hoverDelayMs, markStyle } = pageSettings(settings);
   const ctx = new ContentScriptContext('welcome');
   let card: Promise<CardUi> | null = null;
   const { marks } = startMarking(ctx, {
     root: document.getElementById('sample-article')!,
     trigger: cardTrigger,
     restMs: hoverDelayMs,
+    markStyle,
     loadCard: () => (card ??= createCardUi(ctx)),
     onChange: () => render(<WelcomePage sampleCount={marks.hosts().length} />, app),
   });

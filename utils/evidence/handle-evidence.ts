@@ -3,11 +3,12 @@
 // DNS cache answers what it can — and history and registration only as already kept in
 // `storage.local`: no history or registration source is asked.
 //
-// The page's address and title come from `tabs.get`. Chrome and Firefox fill `url`/`title` only
-// for an extension holding the `tabs` permission, a host permission for the page, or the
-// `activeTab` grant — which the user gives by opening the popup from the toolbar (or its
-// shortcut) on that tab. Hostlens asks for `activeTab` only; when the popup was opened some other
-// way the browser leaves them out, and the report says "not available" instead of failing.
+// The page's address and title come from `tabs.get` when the browser fills them: Chrome and
+// Firefox do only for an extension holding the `tabs` permission, a host permission for the page,
+// or the `activeTab` grant, which the user gives by opening the popup from the toolbar on that
+// tab. Hostlens has no host access to the pages people read, so otherwise they come from what the
+// tab's content script reported with its hosts: the address is the browser's own word for the
+// sender's frame, the title the page's. With neither, the report says "not available".
 import { browser } from 'wxt/browser';
 import { historyCacheKey } from '../history/history-client';
 import type { ObservationPage } from '../history/model';
@@ -22,7 +23,7 @@ import { messageSchemas } from '../messages/schemas';
 import type { MarkedHost } from '../page/page-marks';
 import { loadSettings } from '../settings/settings';
 import { loadSourceKeys } from '../settings/source-keys';
-import { readTabHosts } from '../tab-hosts/tab-hosts';
+import { readTabHosts, readTabPage } from '../tab-hosts/tab-hosts';
 import { enabledPdnsSources } from '../history/enabled-sources';
 import { evidenceMarkdown } from './evidence-markdown';
 import { buildEvidenceReport, evidenceFilename, evidenceHost, type EvidenceHost } from './evidence-report';
@@ -63,8 +64,11 @@ export function evidenceDeps(askDns: AskDns): EvidenceDeps {
     askDns,
     readTabHosts,
     async readTab(tabId) {
-      const tab = await browser.tabs.get(tabId).catch(() => undefined);
-      return { url: tab?.url || null, title: tab?.title || null };
+      const [tab, reported] = await Promise.all([
+        browser.tabs.get(tabId).catch(() => undefined),
+        readTabPage(tabId),
+      ]);
+      return { url: tab?.url || reported.url, title: tab?.title || reported.title };
     },
     resolverUrl: async () => (await settings).resolverUrl,
     async keptHistory(host) {

@@ -65,7 +65,7 @@ export interface ProtocolMap {
   /** Names in Certificate Transparency for a name's registered domain. Allowed from content scripts. */
   lookupCertificates(request: LookupRequest): Section<CertificatesReport>;
   /** Every host marked on the sender's page (the whole list, replacing the last one). From content scripts. */
-  reportPageHosts(hosts: MarkedHost[]): void;
+  reportPageHosts(page: { title: string; hosts: MarkedHost[] }): void;
   /** Whether a host is on the watchlist. */
   isPinned(host: string): boolean;
   /**
@@ -77,8 +77,6 @@ export interface ProtocolMap {
   unpinHost(host: string): boolean;
   /** Opens the host's detail view in a tab. */
   openDetails(host: string): void;
-  /** Content script → background: inject the card's script into the sender's frame. */
-  injectCard(): void;
   /** Background → content script: the keyboard shortcut was pressed; enter or leave walk mode. */
   walkMarks(): void;
 

@@ -1,7 +1,7 @@
 // zod schemas for every inbound message payload (background only).
 import { normalizeHost } from '../hosts/host';
 import { MAX_NOTE, MAX_TAG, MAX_TAGS } from '../watchlist/limits';
-import { MAX_PAGE_HOSTS } from '../page/page-marks';
+import { MAX_PAGE_HOSTS, MAX_PAGE_TITLE } from '../page/page-marks';
 import { z } from '../zod-jitless';
 import type { ProtocolMap } from './protocol';
 
@@ -30,17 +30,21 @@ export const messageSchemas = {
   // Received by content scripts (no zod there): it carries no data, and runtime messages to a
   // content script come only from our own extension.
   walkMarks: z.undefined(),
-  injectCard: z.undefined(),
-  reportPageHosts: z
-    .array(
-      z.object({
-        host: normalizedHost(),
-        kind: z.enum(['domain', 'ipv4', 'ipv6']),
-        count: z.number().int().min(1).max(1_000_000),
-        context: z.string().max(400),
-      }),
-    )
-    .max(MAX_PAGE_HOSTS),
+  reportPageHosts: z.object({
+    // The page's own title, for the evidence report: the browser shows it to an extension with
+    // neither `tabs` nor host access only after an `activeTab` grant (utils/evidence).
+    title: z.string().max(MAX_PAGE_TITLE),
+    hosts: z
+      .array(
+        z.object({
+          host: normalizedHost(),
+          kind: z.enum(['domain', 'ipv4', 'ipv6']),
+          count: z.number().int().min(1).max(1_000_000),
+          context: z.string().max(400),
+        }),
+      )
+      .max(MAX_PAGE_HOSTS),
+  }),
   getWatchlist: z.undefined(),
   watchHost: z.object({
     host: normalizedHost(),

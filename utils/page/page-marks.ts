@@ -26,13 +26,21 @@ export interface Mark {
   range: Range;
 }
 
-export const HIGHLIGHT_NAME = 'hostlens';
+/**
+ * The highlight the marks are registered under, one per "Look of the marks": the styles are in
+ * the content script's own stylesheet (marks.css), which the page can neither see nor override,
+ * so choosing a look needs no access to the page beyond the content script.
+ */
+export const HIGHLIGHT_NAMES = { highlight: 'hostlens', underline: 'hostlens-underline' } as const;
 
 /**
  * Most distinct hosts one page reports (the background refuses more: a hostile page can
  * generate any number). A page with more lists its most-mentioned ones; all stay marked.
  */
 export const MAX_PAGE_HOSTS = 10_000;
+
+/** Longest page title a content script reports (a page may set any length). */
+export const MAX_PAGE_TITLE = 1000;
 
 export class PageMarks {
   readonly #byNode = new WeakMap<Text, Mark[]>();

@@ -4,7 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { findHosts } from '../detect/find-hosts';
 import type { CardUi } from './card-ui';
 import { createKeyboardWalk, FOCUS_HIGHLIGHT } from './keyboard-walk';
-import { HIGHLIGHT_NAME, PageMarks } from './page-marks';
+import { HIGHLIGHT_NAMES, PageMarks } from './page-marks';
 import { watchHovers } from './hover-cards';
 import { PageScanner } from './page-scanner';
 
@@ -16,6 +16,8 @@ export interface MarkingOptions {
   root: HTMLElement;
   trigger: 'hover' | 'click';
   restMs: number;
+  /** "Look of the marks" (options): which of marks.css's highlights the marks are drawn with. */
+  markStyle: keyof typeof HIGHLIGHT_NAMES;
   loadCard: () => Promise<CardUi>;
   /** Called (often) when the set of marked hosts changes. */
   onChange: () => void;
@@ -25,7 +27,8 @@ export function startMarking(ctx: ContentScriptContext, options: MarkingOptions)
   // The Custom Highlight API draws marks without touching the page's DOM (Chrome 105+,
   // Firefox 140+). Without it the list and badge still work; marks are simply not drawn.
   const highlight = typeof Highlight === 'function' && 'highlights' in CSS ? new Highlight() : null;
-  if (highlight) CSS.highlights.set(HIGHLIGHT_NAME, highlight);
+  const highlightName = HIGHLIGHT_NAMES[options.markStyle];
+  if (highlight) CSS.highlights.set(highlightName, highlight);
   const marks = new PageMarks(highlight);
   const scanner = new PageScanner({
     findHosts,
@@ -51,7 +54,7 @@ export function startMarking(ctx: ContentScriptContext, options: MarkingOptions)
   ctx.onInvalidated(() => {
     scanner.stop();
     marks.disconnect();
-    if (highlight) CSS.highlights.delete(HIGHLIGHT_NAME);
+    if (highlight) CSS.highlights.delete(highlightName);
     CSS.highlights?.delete(FOCUS_HIGHLIGHT);
   });
   return { marks, walk };

@@ -88,12 +88,15 @@ export function isExcludedSite(hostname: string, settings: unknown): boolean {
   );
 }
 
-/** The card settings, read defensively (the content script has no schema validation). */
-export function cardSettings(settings: unknown): Pick<Settings, 'cardTrigger' | 'hoverDelayMs'> {
+/** What a page's marks and cards follow, read defensively (the content script has no schema validation). */
+export function pageSettings(
+  settings: unknown,
+): Pick<Settings, 'cardTrigger' | 'hoverDelayMs' | 'markStyle'> {
   const raw = (settings ?? {}) as Partial<Settings>;
   const delay = Number(raw.hoverDelayMs);
   return {
     cardTrigger: raw.cardTrigger === 'click' ? 'click' : 'hover',
+    markStyle: raw.markStyle === 'underline' ? 'underline' : 'highlight',
     hoverDelayMs: Number.isFinite(delay)
       ? Math.min(2000, Math.max(100, delay))
       : DEFAULT_SETTINGS.hoverDelayMs,

@@ -8,7 +8,8 @@ export async function handlePageHosts(
 ): Promise<void> {
   const tabId = sender.tab?.id;
   if (tabId === undefined || tabId < 0) return;
-  const hosts = messageSchemas.reportPageHosts.safeParse(data);
-  if (!hosts.success) return;
-  await recordTabHosts(tabId, hosts.data, sender.url);
+  const page = messageSchemas.reportPageHosts.safeParse(data);
+  if (!page.success) return;
+  // The address is the browser's word for the sender's frame, not the page's.
+  await recordTabHosts(tabId, page.data.hosts, { url: sender.url, title: page.data.title });
 }

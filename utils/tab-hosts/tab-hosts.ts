@@ -10,6 +10,8 @@ import type { MarkedHost } from '../page/page-marks';
 const key = (tabId: number) => `session:tabHosts:${tabId}` as const;
 /** The address of the page whose hosts are stored: a late "loading" event for that same page must not drop them. */
 const pageKey = (tabId: number) => `session:tabHostsPage:${tabId}` as const;
+/** That page's title as its content script read it (for the evidence report). */
+const titleKey = (tabId: number) => `session:tabHostsTitle:${tabId}` as const;
 
 export function readTabHosts(tabId: number): Promise<MarkedHost[]> {
   return storage.getItem<MarkedHost[]>(key(tabId), { fallback: [] });
@@ -19,10 +21,20 @@ export function watchTabHosts(tabId: number, onChange: (hosts: MarkedHost[]) => 
   return storage.watch<MarkedHost[]>(key(tabId), (hosts) => onChange(hosts ?? []));
 }
 
-export async function recordTabHosts(tabId: number, hosts: MarkedHost[], pageUrl?: string): Promise<void> {
+export interface TabPage {
+  url: string | null;
+  title: string | null;
+}
+
+export async function recordTabHosts(
+  tabId: number,
+  hosts: MarkedHost[],
+  page: { url?: string; title?: string } = {},
+): Promise<void> {
   await storage.setItems([
     { key: key(tabId), value: hosts },
-    { key: pageKey(tabId), value: pageUrl ?? null },
+    { key: pageKey(tabId), value: page.url ?? null },
+    { key: titleKey(tabId), value: page.title || null },
   ]);
   await setBadge(tabId, hosts.length);
 }
@@ -35,7 +47,16 @@ export async function recordTabHosts(tabId: number, hosts: MarkedHost[], pageUrl
  */
 export async function forgetTab(tabId: number, newUrl?: string): Promise<void> {
   if (newUrl !== undefined && (await storage.getItem<string>(pageKey(tabId))) === newUrl) return;
-  await storage.removeItems([key(tabId), pageKey(tabId)]);
+  await storage.removeItems([key(tabId), pageKey(tabId), titleKey(tabId)]);
+}
+
+/** The address and title of the page whose hosts are listed for a tab, as its content script reported. */
+export async function readTabPage(tabId: number): Promise<TabPage> {
+  const [url, title] = await Promise.all([
+    storage.getItem<string>(pageKey(tabId)),
+    storage.getItem<string>(titleKey(tabId)),
+  ]);
+  return { url: url || null, title: title || null };
 }
 
 /** Watchlist changes the user has not seen; while there are some, the badge says so instead. */
