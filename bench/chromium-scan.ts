@@ -1,14 +1,14 @@
 // The content script on a generated 2 MB article in real Chromium: main-thread time, longest
 // task, and time from DOMContentLoaded to all marks — against the browser's own time to parse
 // the same page (navigation start → DOMContentLoaded), measured in the same run.
-import { execFileSync } from 'node:child_process';
 import { launchExtension } from '../tests/e2e/support/browser';
+import { startBenchWorld } from './bench-world';
 import { startPageServer } from '../tests/e2e/support/stub-servers';
 import { generateArticle } from './detect';
 import { markedHosts } from './live-blog';
 
 export async function benchChromiumScan(): Promise<string[]> {
-  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { stdio: 'ignore' });
+  const world = await startBenchWorld();
   const { text, truth } = generateArticle(2_000_000, 1031);
   // Paragraphs of ~600 characters, as an article would have.
   const paragraphs = text.match(/.{1,600}(\s|$)/g) ?? [];
@@ -34,11 +34,11 @@ export async function benchChromiumScan(): Promise<string[]> {
     // All marks: the tab's host list (as the content script reports it, 300 ms after a change)
     // stops growing for a second. Only marks near the viewport are drawn, so the highlight's
     // size is not the count.
-    const url = `${server.url}/big.html`;
+    const tabId = await ext.tabIdOf(tab);
     let last = -1;
     let stableSince = Date.now();
     for (;;) {
-      const size = await markedHosts(ext, url);
+      const size = await markedHosts(ext, tabId);
       if (size !== last) {
         last = size;
         stableSince = Date.now();
@@ -64,5 +64,6 @@ export async function benchChromiumScan(): Promise<string[]> {
   } finally {
     await ext.close();
     await server.stop();
+    await world.stop();
   }
 }

@@ -4,9 +4,9 @@
 // us), whether the marks kept up (every host marked once, edits re-marked), and the content
 // script's memory: the page's JS heap with Hostlens on, minus the same page on a site where
 // Hostlens is off ("never on this site"), measured in the same run.
-import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { launchExtension } from '../tests/e2e/support/browser';
+import { startBenchWorld } from './bench-world';
 import { setExcludedSites } from '../tests/e2e/support/pages';
 import { startPageServer } from '../tests/e2e/support/stub-servers';
 
@@ -61,7 +61,7 @@ async function heapUsed(tab: Page): Promise<number> {
 }
 
 export async function benchLiveBlog(): Promise<string[]> {
-  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { stdio: 'ignore' });
+  const world = await startBenchWorld();
   const server = await startPageServer({ '/live.html': livePage() });
   const ext = await launchExtension();
   try {
@@ -71,7 +71,8 @@ export async function benchLiveBlog(): Promise<string[]> {
     await tab.goto(`${server.url}/live.html`);
     // Hosts marked: the tab's list as the content script reported it (only marks near the
     // viewport are drawn, so the highlight's size is not the count).
-    const marks = () => markedHosts(ext, `${server.url}/live.html`);
+    const tabId = await ext.tabIdOf(tab);
+    const marks = () => markedHosts(ext, tabId);
     for (let t = 0; (await marks()) < INITIAL; t++) {
       if (t > 600) throw new Error(`only ${await marks()} of ${INITIAL} hosts marked after 60 s`);
       await new Promise((r) => setTimeout(r, 100));
@@ -112,20 +113,20 @@ export async function benchLiveBlog(): Promise<string[]> {
   } finally {
     await ext.close();
     await server.stop();
+    await world.stop();
   }
 }
 
-/** How many distinct hosts the tab at `url` reported (the popup's list). */
+/** How many distinct hosts the tab `tabId` reported (the popup's list). */
 export async function markedHosts(
   ext: Awaited<ReturnType<typeof launchExtension>>,
-  url: string,
+  tabId: number,
 ): Promise<number> {
-  return ext.worker.evaluate(async (u) => {
+  return ext.worker.evaluate(async (id) => {
     const chrome = (globalThis as any).chrome;
-    const tab = (await chrome.tabs.query({})).find((t: any) => t.url === u);
-    const key = `tabHosts:${tab?.id}`;
+    const key = `tabHosts:${id}`;
     return ((await chrome.storage.session.get(key))[key] ?? []).length as number;
-  }, url);
+  }, tabId);
 }
 
 function expect(saved: string): void {

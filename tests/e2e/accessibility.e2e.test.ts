@@ -53,7 +53,7 @@ describe('accessibility', () => {
         const page = await ext.openExtensionPage(path);
         await page.emulateMedia({ colorScheme: scheme });
         await page.waitForLoadState('load');
-        await page.waitForTimeout(300);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
         expect({ path, violations: await seriousViolations(page) }).toEqual({ path, violations: [] });
         await page.close();
       }

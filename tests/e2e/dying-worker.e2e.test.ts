@@ -7,6 +7,7 @@ import { startDnsServers, type DnsServers } from './support/dns-servers';
 import { makeDue } from './support/watch-db';
 import { setMnemonic, setResolver } from './support/pages';
 import { startDelayProxy, type StubServer } from './support/stub-servers';
+import { staysEqual } from './support/quiet';
 
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
 
@@ -31,9 +32,8 @@ describe('a service worker stopped mid-way', () => {
     await field.fill('mail1.trump-email.com');
     await field.press('Enter');
     await popup.locator('[data-section="dns"][data-state="loading"], .host-detail .meta').first().waitFor();
-    await new Promise((r) => setTimeout(r, 300));
+    await expect.poll(() => slow.requests.length).toBeGreaterThan(0);
     const asked = slow.requests.length;
-    expect(asked).toBeGreaterThan(0);
     await ext.stopWorker();
     await popup.locator('[data-section="dns"][data-state="ok"]').waitFor({ timeout: 20_000 });
     expect(await popup.locator('[data-record-type="A"] td').first().textContent()).toBe('66.216.133.29');
@@ -113,9 +113,8 @@ describe('a service worker stopped mid-way', () => {
           .map((c) => `${c.host} ${c.kind} ${c.value ?? ''}`);
       // Each host: its old address removed and its new one added — once, whatever the stop cut.
       await expect.poll(async () => (await log()).length, { timeout: 30_000, interval: 500 }).toBe(6);
-      await page.waitForTimeout(1500);
+      await staysEqual(async () => (await log()).length, 6, 1500, 'no change logged twice');
       const entries = await log();
-      expect(entries).toHaveLength(6);
       expect(new Set(entries).size).toBe(6);
       await page.close();
     } finally {

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { launchExtension } from './support/browser';
 import { setResolver, hoverMark } from './support/pages';
 import { startDelayProxy, startPageServer } from './support/stub-servers';
+import { staysEqual } from './support/quiet';
 
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
 
@@ -176,8 +177,7 @@ describe('the hover card', () => {
       const root = document.querySelector('hostlens-card')!.shadowRoot!;
       [...root.querySelectorAll('button')].find((b) => b.textContent === 'Pinned · manage')!.click();
     });
-    await tab.waitForTimeout(300);
-    expect(ext.context.pages().length).toBe(tabsBefore);
+    await staysEqual(() => ext.context.pages().length, tabsBefore, 500, 'no tab opened');
     // The reader's click opens the details view, where Unpin is.
     const [details] = await Promise.all([ext.context.waitForEvent('page'), manage.click()]);
     await details.getByRole('button', { name: 'Unpin', exact: true }).click();
@@ -261,8 +261,8 @@ describe('the keyboard walk', () => {
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
     await tab.mouse.move(box.x, box.y, { steps: 3 });
-    await tab.waitForTimeout(1000);
-    expect(await tab.locator('hostlens-card [role="dialog"]').count()).toBe(0);
+    // Well past the rest time that would open a card in "hover" mode.
+    await staysEqual(() => tab.locator('hostlens-card [role="dialog"]').count(), 0, 1000, 'no card');
     await tab.mouse.click(box.x, box.y);
     await tab.locator('hostlens-card #hostlens-card-title').waitFor();
     expect(await tab.locator('hostlens-card #hostlens-card-title').textContent()).toBe('listrak.com');

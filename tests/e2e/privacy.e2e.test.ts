@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension } from './support/browser';
+import { ARTICLE_HOST } from './support/world-names';
 import { setExcludedSites, setMnemonic, setResolver, setSource, hoverMark } from './support/pages';
 import {
   startDelayProxy,
@@ -14,6 +15,7 @@ import {
   startStubServer,
   type StubServer,
 } from './support/stub-servers';
+import { staysEqual } from './support/quiet';
 
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
 
@@ -63,7 +65,7 @@ describe('privacy at the servers', () => {
   async function openStory(): Promise<Page> {
     const tab = await ext.context.newPage();
     await tab.goto(`${pages.url}/story.html`);
-    // A cookie for 127.0.0.1 would go along with any credentialed request to a loopback server.
+    // A cookie for the article's site: none may go along with any request to a source.
     await tab.evaluate(() => (document.cookie = 'session=secret-cookie; path=/'));
     return tab;
   }
@@ -78,8 +80,7 @@ describe('privacy at the servers', () => {
       getSelection()!.addRange(range);
     });
     await tab.mouse.move(5, 5);
-    await tab.waitForTimeout(1500);
-    expect(counts()).toEqual({ doh: 0, mnemonic: 0, rdap: 0, certspotter: 0, crtsh: 0 });
+    await staysEqual(counts, { doh: 0, mnemonic: 0, rdap: 0, certspotter: 0, crtsh: 0 }, 1500, 'requests');
     await tab.close();
   });
 
@@ -119,14 +120,13 @@ describe('privacy at the servers', () => {
     expect(mnemonic.requests.length).toBe(before);
     await tab.close();
 
-    expect(await setExcludedSites(ext, ['127.0.0.1'])).toBe('Saved.');
+    expect(await setExcludedSites(ext, [ARTICLE_HOST])).toBe('Saved.');
     const snapshot = counts();
     tab = await openStory();
-    await tab.waitForTimeout(1500);
-    expect(await tab.evaluate(() => (CSS as any).highlights?.get('hostlens')?.size ?? 0)).toBe(0);
+    const marks = () => tab.evaluate(() => (CSS as any).highlights?.get('hostlens')?.size ?? 0);
+    await staysEqual(marks, 0, 1500, 'marks');
     await tab.mouse.move(200, 200, { steps: 5 });
-    await tab.waitForTimeout(800);
-    expect(await tab.locator('hostlens-card').count()).toBe(0);
+    await staysEqual(() => tab.locator('hostlens-card').count(), 0, 800, 'cards');
     expect(counts()).toEqual(snapshot);
     await tab.close();
   });

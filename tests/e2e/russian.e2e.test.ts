@@ -80,10 +80,7 @@ describe('in Russian', () => {
     const tab = await ext.context.newPage();
     await tab.goto(`${pages.url}/story.html`);
     await tab.waitForFunction(() => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= 5);
-    const tabId = await ext.worker.evaluate(async (u) => {
-      const tabs = await (globalThis as any).chrome.tabs.query({});
-      return tabs.find((t: any) => t.url === u)?.id as number;
-    }, `${pages.url}/story.html`);
+    const tabId = await ext.tabIdOf(tab);
     const popup = await ext.openExtensionPage(`popup.html?tabId=${tabId}`);
     await popup.getByText('(3 хоста)').waitFor();
     await popup.getByText('3×').waitFor();

@@ -58,15 +58,8 @@ describe('storage faults', () => {
     expect((await sync())['watch:trump1.contact-client.com']).toMatchObject({ note: 'the renamed server' });
     await options.close();
     expect(await setResolver(ext, dohUrl)).toBe('Saved.');
-    // That save wrote the defaults, whose sources are the real services: back to loopback.
-    await ext.worker.evaluate(async (dead) => {
-      const chrome = (globalThis as any).chrome;
-      const { settings } = await chrome.storage.sync.get('settings');
-      for (const source of ['mnemonic', 'rdap', 'certspotter', 'crtsh'])
-        settings[source] = { ...settings[source], baseUrl: dead };
-      settings.rdap = { ...settings.rdap, bootstrapUrl: dead, fallbackUrl: dead };
-      await chrome.storage.sync.set({ settings });
-    }, 'http://127.0.0.1:9/');
+    // That save wrote the defaults back: the real services' names, which reach the world's
+    // stand-ins here (world.ts), never the services themselves.
     const reopened = await ext.openExtensionPage('options.html');
     await reopened.getByRole('button').first().waitFor();
     expect(await reopened.getByRole('alert').count()).toBe(0);
@@ -109,10 +102,7 @@ describe('storage faults', () => {
     expect(filled).toBeGreaterThan(100_000);
     const tab = await ext.context.newPage();
     await tab.goto(`${pages.url}/story.html`);
-    const tabId = await ext.worker.evaluate(async (u) => {
-      const tabs = await (globalThis as any).chrome.tabs.query({});
-      return tabs.find((t: any) => t.url === u)?.id as number;
-    }, `${pages.url}/story.html`);
+    const tabId = await ext.tabIdOf(tab);
     const popup = await ext.openExtensionPage(`popup.html?tabId=${tabId}`);
     await popup.getByRole('button', { name: 'Watch mail1.trump-email.com' }).click();
     await popup

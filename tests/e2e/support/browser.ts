@@ -1,30 +1,45 @@
-// Debian's Chromium with the test build of the extension loaded, driven by playwright-core.
-// Every name resolution outside loopback fails (--host-resolver-rules), and every request that
-// would leave the machine anyway (an IP literal needs no resolution) goes to a loopback proxy
-// that records it and answers nothing; `close()` fails the test if it saw anything. Chromium
-// never proxies loopback, so the tests' own servers are reached directly. See ../shared/docs/toolchain.md §4 and chromium-e2e-tricks.md.
+// Debian's Chromium with the release build of the extension loaded (the manifest users get, no
+// test-only permission), driven by playwright-core, in the reader's world (world.ts): articles
+// on a public-looking name, the default services under their real names, all on loopback.
+//
+// Nothing reaches the outside, and that is checked rather than assumed: every name outside the
+// world fails to resolve (--host-resolver-rules), and what would leave anyway (an IP literal
+// needs no resolution) goes to a loopback proxy that answers nothing. `close()` fails the spec
+// if the *extension* (its worker or its pages, told apart through the DevTools protocol's network
+// events) asked for anything outside the servers the test started; the browser's own background
+// calls are not ours to judge. See ../shared/docs/chromium-e2e-tricks.md §7 and §10.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
 import { startOutboundRecorder } from './outbound-recorder';
+import { startWorld, ARTICLE_HOST, type World, type WorldContents } from './world';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3-e2e');
+/** The release build: what `npm run build` makes and users install. */
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
 const TMP = resolve(import.meta.dirname, '../../.tmp');
 
-/**
- * Chromium's own background calls, which its switches don't all stop: the component updater and
- * account check (seen at every launch, before any page or extension code runs), and autofill's
- * server lookups when a test types into a form. Hostlens never
- * contacts these hosts; anything else that reaches the proxy fails the test.
- */
-const CHROMIUM_OWN =
-  /^(CONNECT |[A-Z]+ http:\/\/)(update\.googleapis\.com|accounts\.google\.com|content-autofill\.googleapis\.com)[:/]/;
+/** The origin a user allows, in chrome://extensions, before pointing a setting at loopback. */
+export const LOOPBACK_ORIGIN = 'http://127.0.0.1/*';
 
 export interface LaunchedExtension {
   context: BrowserContext;
   extensionId: string;
   worker: Worker;
+  /** The stand-ins for the default services, and what they were asked. */
+  world: World;
   openExtensionPage(path: string): Promise<Page>;
+  /**
+   * The extension's id for the tab showing `page`. The release build has neither `tabs` nor host
+   * access to articles, so the browser hides a tab's URL from it; the tab in front is asked for
+   * instead (../shared/docs/chromium-e2e-tricks.md §4).
+   */
+  tabIdOf(page: Page): Promise<number>;
+  /**
+   * Allows `origin` for the extension the way a user does, in chrome://extensions (a prompt can't
+   * be clicked in headless Chromium): the extension's own `permissions.request` then resolves
+   * without asking. It grants nothing until the extension asks.
+   */
+  allowHostAccess(origin: string): Promise<void>;
   /** Stops the service worker the hard way, as the browser may at any time. */
   stopWorker(): Promise<void>;
   /** Quits the browser and starts it again with the same profile (what a user's restart does). */
@@ -32,19 +47,34 @@ export interface LaunchedExtension {
   close(): Promise<void>;
 }
 
-export async function launchExtension(
-  options: { profile?: string; /** The browser's UI language (default en-US). */ lang?: string } = {},
-): Promise<LaunchedExtension> {
+export interface LaunchOptions {
+  profile?: string;
+  /** The browser's UI language (default en-US). */
+  lang?: string;
+  /** What the default services' stand-ins know (or a world already running, kept on restart). */
+  world?: WorldContents | World;
+  /**
+   * Whether the user has allowed loopback in chrome://extensions (default true): specs that point
+   * a setting at their own server on 127.0.0.1 need it, as a user with a self-hosted server would.
+   */
+  allowLoopback?: boolean;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
   mkdirSync(TMP, { recursive: true });
   const reused = options.profile !== undefined;
   const profile = options.profile ?? mkdtempSync(join(TMP, 'profile-'));
-  const outbound = await startOutboundRecorder();
-  /** Quits the browser; throws if anything tried to leave loopback while it ran. */
+  const world = options.world && 'ports' in options.world ? options.world : await startWorld(options.world);
+  const outbound = await startOutboundRecorder(world.proxyRoutes.tls, new Set(), world.proxyRoutes.http);
+  const leaks: string[] = [];
+  /** Quits the browser; throws if the extension asked for anything outside the test's servers. */
   const quit = async () => {
     await context.close();
     await outbound.stop();
-    const ours = outbound.seen.filter((r) => !CHROMIUM_OWN.test(r));
-    if (ours.length > 0) throw new Error(`requests left loopback: ${ours.slice(0, 10).join(', ')}`);
+    if (leaks.length > 0)
+      throw new Error(`the extension reached outside the test's servers: ${leaks.slice(0, 10).join(', ')}`);
   };
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -62,9 +92,13 @@ export async function launchExtension(
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // The stand-ins' certificate is our own (world-tls.ts).
+      '--ignore-certificate-errors',
       `--proxy-server=http://127.0.0.1:${outbound.port}`,
+      // The world's names go straight to their loopback servers, not to the proxy.
+      `--proxy-bypass-list=${[ARTICLE_HOST, ...world.ports.keys()].join(';')}`,
       `--lang=${options.lang ?? 'en-US'}`,
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
+      `--host-resolver-rules=${world.hostResolverRules()}`,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
     ],
@@ -74,30 +108,41 @@ export async function launchExtension(
     context.serviceWorkers().find(isOurs) ??
     (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
-  // Tests reach only loopback: the history sources start pointed at a closed loopback port
-  // (specs that test a source point it at their own server through the options page). A
-  // restarted browser keeps what the test set before.
-  if (!reused)
-    await worker.evaluate(async (dead) => {
-      const chrome = (globalThis as any).chrome;
-      const { settings } = await chrome.storage.sync.get('settings');
-      await chrome.storage.sync.set({
-        settings: {
-          ...settings,
-          // The resolver too: a test that forgets to set one must not reach the default one.
-          resolverUrl: `${dead}dns-query`,
-          mnemonic: { enabled: true, baseUrl: dead },
-          rdap: { enabled: true, baseUrl: dead },
-          certspotter: { enabled: true, baseUrl: dead },
-          crtsh: { enabled: true, baseUrl: dead },
-        },
-      });
-    }, 'http://127.0.0.1:9/');
+  const ownPrefix = `chrome-extension://${extensionId}/`;
+  const allowed = (url: URL) =>
+    ['chrome-extension:', 'data:', 'blob:'].includes(url.protocol) ||
+    LOOPBACK_HOSTS.has(url.hostname) ||
+    world.knows(url.hostname);
+  context.on('request', (request: Request) => {
+    const who = request.serviceWorker()?.url() ?? safeFrameUrl(request);
+    if (who.startsWith(ownPrefix) && !allowed(new URL(request.url()))) leaks.push(request.url());
+  });
+
+  const allowHostAccess = async (origin: string) => {
+    const page = await context.newPage();
+    await page.goto('chrome://extensions/');
+    await page.evaluate(
+      ([id, host]) => (globalThis as any).chrome.developerPrivate.addHostPermission(id, host),
+      [extensionId, origin] as const,
+    );
+    await page.close();
+  };
+  if (!reused && options.allowLoopback !== false) await allowHostAccess(LOOPBACK_ORIGIN);
 
   return {
     context,
     extensionId,
     worker,
+    world,
+    allowHostAccess,
+    async tabIdOf(page) {
+      await page.bringToFront();
+      return worker.evaluate(async () => {
+        const chrome = (globalThis as any).chrome;
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab.id as number;
+      });
+    },
     async openExtensionPage(path) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
@@ -138,11 +183,24 @@ export async function launchExtension(
     },
     async restart() {
       await quit();
-      return launchExtension({ profile, lang: options.lang });
+      return launchExtension({ ...options, profile, world });
     },
     async close() {
-      await quit();
-      rmSync(profile, { recursive: true, force: true });
+      try {
+        await quit();
+      } finally {
+        await world.stop();
+        rmSync(profile, { recursive: true, force: true });
+      }
     },
   };
+}
+
+/** The page a request came from, or '' (a service worker's request has no frame). */
+function safeFrameUrl(request: Request): string {
+  try {
+    return request.frame().url();
+  } catch {
+    return '';
+  }
 }

@@ -14,6 +14,11 @@ export interface DnsServers {
   /** RFC 8484 endpoint, plain HTTP: `http://127.0.0.1:<port>/dns-query`. */
   dohUrl: string;
   /**
+   * The same server over TLS (HTTP/2) at `https://<any name>:<tlsPort>/dns-query`, when a
+   * certificate was given: the stand-in for the default resolver under its real name.
+   */
+  tlsPort?: number;
+  /**
    * Replaces one zone's records and reloads it in Knot (a private copy of the zones; the
    * fixtures are never written). The text is the zone file body after `$ORIGIN`/`$TTL`; the
    * SOA serial is bumped here, as a zone edit must.
@@ -111,14 +116,14 @@ function loadZone(): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function startDnsServers(): Promise<DnsServers> {
+export async function startDnsServers(tls?: { certFile: string; keyFile: string }): Promise<DnsServers> {
   const knotd = which('knotd', 'knot');
   const dnsdist = which('dnsdist', 'dnsdist');
   mkdirSync(TMP, { recursive: true });
   const dir = mkdtempSync(join(TMP, 'dns-'));
   mkdirSync(join(dir, 'run'));
   mkdirSync(join(dir, 'db'));
-  const [knotPort, dohPort] = [await freePort(), await freePort()];
+  const [knotPort, dohPort, tlsPort] = [await freePort(), await freePort(), await freePort()];
 
   const zones = readdirSync(ZONES).filter((f) => f.endsWith('.zone'));
   // Knot reads a private copy, so a test can edit a zone without touching the fixtures.
@@ -154,6 +159,9 @@ export async function startDnsServers(): Promise<DnsServers> {
       "setSecurityPollSuffix('')", // no secpoll lookups to the outside
       `newServer({address='127.0.0.1:${knotPort}', name='knot'})`,
       `addDOHLocal('127.0.0.1:${dohPort}', nil, nil, '/dns-query')`,
+      ...(tls
+        ? [`addDOHLocal('127.0.0.1:${tlsPort}', '${tls.certFile}', '${tls.keyFile}', '/dns-query')`]
+        : []),
       // A resolver failure on demand, for the "SERVFAIL in plain words" story.
       "addAction(makeRule('servfail.test.'), RCodeAction(DNSRCode.SERVFAIL))",
       '',
@@ -188,6 +196,7 @@ export async function startDnsServers(): Promise<DnsServers> {
   let serial = 2030010100;
   return {
     dohUrl,
+    ...(tls && { tlsPort }),
     async setZone(domain, records) {
       serial++;
       writeFileSync(

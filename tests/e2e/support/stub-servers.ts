@@ -1,6 +1,8 @@
 // Loopback HTTP servers for the end-to-end tests: a DoH endpoint that misbehaves on purpose,
 // and a server for fixture pages. Each records the requests it gets (privacy checks).
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { ARTICLE_HOST } from './world-names';
 
 export interface RecordedRequest {
   method: string;
@@ -17,15 +19,29 @@ export interface StubServer {
   stop(): Promise<void>;
 }
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
-async function listen(handler: Handler, path: string): Promise<StubServer> {
+export interface StubServerWithPort extends StubServer {
+  port: number;
+}
+
+/**
+ * Serves `handler` on a free loopback port, over TLS when `tls` is given (the stand-ins for
+ * real services, reached under their real names: see world.ts). `url` is `http://127.0.0.1:<port><path>`
+ * (or `https://`); `host` replaces 127.0.0.1 in it.
+ */
+export async function listen(
+  handler: Handler,
+  path: string,
+  options: { tls?: { cert: string; key: string }; host?: string } = {},
+): Promise<StubServerWithPort> {
   const requests: RecordedRequest[] = [];
   const sockets = new Set<import('node:net').Socket>();
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, at: Date.now() });
     handler(req, res);
-  });
+  };
+  const server = options.tls ? createTlsServer(options.tls, onRequest) : createServer(onRequest);
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -33,7 +49,8 @@ async function listen(handler: Handler, path: string): Promise<StubServer> {
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as { port: number };
   return {
-    url: `http://127.0.0.1:${port}${path}`,
+    url: `${options.tls ? 'https' : 'http'}://${options.host ?? '127.0.0.1'}:${port}${path}`,
+    port,
     requests,
     stop: () =>
       new Promise<void>((done) => {
@@ -66,13 +83,26 @@ export function startStubServer(handler: Handler): Promise<StubServer> {
   return listen(handler, '/dns-query');
 }
 
-/** Serves fixture pages (`{ '/story.html': '<html>…' }`) as UTF-8 HTML on loopback. */
-export function startPageServer(pages: Record<string, string>): Promise<StubServer> {
-  return listen((req, res) => {
-    const page = pages[new URL(req.url ?? '/', 'http://127.0.0.1').pathname];
-    if (page === undefined) res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-    else res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
-  }, '');
+/**
+ * Serves fixture pages (`{ '/story.html': '<html>…' }`) as UTF-8 HTML, the way a reader meets
+ * them: under a public-looking name (`http://news.example-paper.com:<port>`, which the browsers
+ * under test map to loopback), never under 127.0.0.1, which an extension may treat differently.
+ * A page may come with its own response headers (a Content-Security-Policy, say).
+ */
+export function startPageServer(
+  pages: Record<string, string | { body: string; headers: Record<string, string> }>,
+): Promise<StubServerWithPort> {
+  return listen(
+    (req, res) => {
+      const page = pages[new URL(req.url ?? '/', 'http://127.0.0.1').pathname];
+      if (page === undefined)
+        return void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      const { body, headers } = typeof page === 'string' ? { body: page, headers: {} } : page;
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...headers }).end(body);
+    },
+    '',
+    { host: ARTICLE_HOST },
+  );
 }
 
 /** A DoH endpoint that answers like `target`, but only after `delayMs`: a slow resolver. */
@@ -109,7 +139,12 @@ export function startMnemonicServer(
   rows: MnemonicRow[],
   options: { limitReached?: boolean } = {},
 ): Promise<StubServer> {
-  return listen((req, res) => {
+  return listen(mnemonicHandler(rows, options), '');
+}
+
+/** What `startMnemonicServer` answers, for a server of one's own (the stand-in under the real name). */
+export function mnemonicHandler(rows: MnemonicRow[], options: { limitReached?: boolean } = {}): Handler {
+  return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const match = /^\/pdns\/v3\/(.+)$/.exec(url.pathname);
     if (!match) return void res.writeHead(404).end();
@@ -137,7 +172,7 @@ export function startMnemonicServer(
         messages: [],
       }),
     );
-  }, '');
+  };
 }
 
 /** A loopback RDAP server (RFC 9083 domain objects at `/domain/{name}`); unknown names get 404. */
@@ -156,10 +191,15 @@ export function startRdapServer(domains: Record<string, unknown>): Promise<StubS
 
 /** A loopback server in the format of Cert Spotter's API v1 (`GET /v1/issuances?domain=`). */
 export function startCertSpotterServer(issuances: Record<string, unknown[]>): Promise<StubServer> {
-  return listen((req, res) => {
+  return listen(certSpotterHandler(issuances), '');
+}
+
+/** What `startCertSpotterServer` answers, for the stand-in under the real name. */
+export function certSpotterHandler(issuances: Record<string, unknown[]>): Handler {
+  return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname !== '/v1/issuances') return void res.writeHead(404).end();
     const list = issuances[url.searchParams.get('domain') ?? ''] ?? [];
     res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(list));
-  }, '');
+  };
 }
