@@ -1,6 +1,6 @@
-// `npm test`: every unit test, then every end-to-end test (Chromium, then Firefox ESR), then
-// `web-ext lint`, then one plain summary line that CI reads: `N passed, N failed`. A suite that
-// crashes before reporting counts as failed.
+// `npm test`: `npm run check` (types, lint, format) first, then every unit test, then every
+// end-to-end test (Chromium, then Firefox ESR), then `web-ext lint`, then one plain summary line
+// that CI reads: `N passed, N failed`. A suite that crashes before reporting counts as failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -13,6 +13,19 @@ const suites = [
 mkdirSync('tests/.tmp', { recursive: true });
 let passed = 0;
 let failed = 0;
+
+// What CI accepts is what `npm run check` accepts: a type error, a lint error or an unformatted
+// file fails the run (counted as one failed check; the suites still run, to show the rest).
+{
+  const started = Date.now();
+  const check = spawnSync('npm', ['run', '--silent', 'check'], { stdio: 'inherit' });
+  const ok = check.status === 0;
+  console.log(
+    `check: ${ok ? 1 : 0} passed, ${ok ? 0 : 1} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  if (ok) passed++;
+  else failed++;
+}
 for (const suite of suites) {
   const report = `tests/.tmp/${suite.name}-report.json`;
   rmSync(report, { force: true });
