@@ -4,6 +4,7 @@ import { onMessage, sendMessage } from '@/utils/messages/protocol';
 import { cardLoader } from '@/utils/page/load-card';
 import { MAX_PAGE_TITLE } from '@/utils/page/page-marks';
 import { startMarking } from '@/utils/page/start-marking';
+import { ignoreForgedStops } from '@/utils/page/steady-context';
 import { isExcludedSite, pageSettings, settingsItem } from '@/utils/settings/settings-item';
 import './marks.css';
 
@@ -12,7 +13,10 @@ const REPORT_DELAY_MS = 300;
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
+  // WXT would post "<extension id>:content:wxt:content-script-started" to the page: an id leak.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
+    ignoreForgedStops(ctx);
     const settings = await settingsItem.getValue();
     if (isExcludedSite(location.hostname, settings)) return;
     const { cardTrigger, hoverDelayMs, markStyle } = pageSettings(settings);
