@@ -1,9 +1,11 @@
 // A page can neither learn Hostlens's id from what its content script says to the page, nor
 // switch Hostlens off by forging WXT's "a newer content script started" event with that id
-// (which is public anyway: a store listing's).
+// (which is public anyway: a store listing's), nor open cards with made-up pointer events.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type LaunchedExtension } from './support/browser';
+import { staysEqual } from './support/quiet';
 import { startPageServer, type StubServerWithPort } from './support/stub-servers';
+import { DEFAULT_SERVICE_HOSTS } from './support/world-names';
 
 const PAGE = `<!doctype html><html><body><main id="live"><p>Start: first.example.com</p></main></body></html>`;
 
@@ -54,6 +56,24 @@ describe('a hostile page against the content script', () => {
       [...(CSS as any).highlights.get('hostlens')].map((r: Range) => r.toString()).sort(),
     );
     expect(marks).toEqual(['first.example.com', 'second.example.net']);
+    await tab.close();
+  });
+
+  it('opens no card and asks nothing for a page’s made-up pointer rest', async () => {
+    const tab = await ext.context.newPage();
+    await tab.goto(`${pages.url}/live.html`);
+    await tab.waitForFunction(() => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= 1);
+    const asked = () => ext.world.requests(DEFAULT_SERVICE_HOSTS.mnemonic).length;
+    const before = asked();
+    await tab.evaluate(() => {
+      const range = [...(CSS as any).highlights.get('hostlens')][0] as Range;
+      const { left, top, width, height } = range.getBoundingClientRect();
+      const at = { clientX: left + width / 2, clientY: top + height / 2, bubbles: true };
+      for (let i = 0; i < 5; i++) document.body.dispatchEvent(new PointerEvent('pointermove', at));
+    });
+    // Well past the rest time (350 ms) after which the reader's pointer opens a card.
+    await staysEqual(() => tab.locator('hostlens-card').count(), 0, 1200, 'no card');
+    expect(asked()).toBe(before);
     await tab.close();
   });
 });

@@ -67,6 +67,9 @@ export function watchHovers(ctx: ContentScriptContext, marks: PageMarks, options
     window,
     'pointermove',
     (event) => {
+      // Only the reader's pointer: a page's made-up pointermove would open cards (and spend the
+      // sources' allowances) at will, and read what the card shows.
+      if (!event.isTrusted) return;
       last = event;
       // composedPath() is empty once dispatch is over: ask now, not in the frame callback.
       lastInsideCard = card?.contains(event) ?? false;

@@ -55,7 +55,8 @@ export function createKeyboardWalk(
     window,
     'keydown',
     (event) => {
-      if (index < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
+      // Only the reader's keys walk the marks; a page's made-up keydown does not.
+      if (index < 0 || !event.isTrusted || event.altKey || event.ctrlKey || event.metaKey) return;
       const back = (event.key === 'Tab' && event.shiftKey) || PREVIOUS.has(event.key);
       if (event.key === 'Escape') void stop();
       else if (back) void show(index - 1);
