@@ -14,7 +14,7 @@ for (const line of await benchLookup()) console.log(line);
 for (const line of await benchChromiumScan()) console.log(line);
 for (const line of await benchCard()) console.log(line);
 for (const line of await benchLiveBlog()) console.log(line);
-// The release build (the e2e copy carries a test-only permission but the same code).
+// The release build, which the Chromium benches above also ran.
 execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
 if (existsSync('.output/chrome-mv3')) {
   for (const row of bundleSizes()) {
