@@ -1,33 +1,93 @@
-// Page objects for the extension's own pages in Firefox, in the words a user sees (accessible
-// names), like ../../e2e/support/pages.ts does with Playwright. Queries name the role too: the
-// `<label>` carries the same accessible name as its field and would match first.
-import type { Page } from 'puppeteer-core';
-import type { LaunchedFirefox } from './firefox';
+// Page objects for Firefox, in the words a user sees (accessible names), like
+// ../../e2e/support/pages.ts does with Playwright. Queries name the role too: the `<label>`
+// carries the same accessible name as its field and would match first.
+//
+// ESR 140 refuses anything puppeteer evaluates through `Function()` in an extension page (its
+// CSP: `EvalError: call to Function() blocked by CSP`), which rules out `waitForFunction` and
+// locators there. Everything here waits with `waitForSelector` (it polls from its own sandbox)
+// or with `waitFor` (firefox.ts), and acts with element handles.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ElementHandle, JSHandle, Page } from 'puppeteer-core';
+import { waitFor, type LaunchedFirefox } from './firefox';
 
-/** Options page: type a resolver URL into "DoH resolver URL", press "Save", return the notice. */
-export async function setResolver(ff: LaunchedFirefox, url: string): Promise<string> {
+const byName = (role: string, name: string) => `::-p-aria([name="${name}"][role="${role}"])`;
+
+/** Waits for the element with this role and accessible name. */
+export async function element(
+  page: Page,
+  role: string,
+  name: string,
+  timeout = 15_000,
+): Promise<ElementHandle> {
+  const found = await page.waitForSelector(byName(role, name), { timeout });
+  if (!found) throw new Error(`no ${role} named "${name}"`);
+  return found as ElementHandle;
+}
+
+/** A real click (pointer events through BiDi input) on the element with this role and name. */
+export async function click(page: Page, role: string, name: string): Promise<void> {
+  await (await element(page, role, name)).click();
+}
+
+/** Empties a text field the way a user does (select all, delete) and types `text` into it. */
+export async function fill(page: Page, role: string, name: string, text: string): Promise<void> {
+  const field = await element(page, role, name);
+  await field.click();
+  await page.keyboard.down('Control');
+  await page.keyboard.press('KeyA');
+  await page.keyboard.up('Control');
+  await page.keyboard.press('Backspace');
+  if (text) await field.type(text);
+}
+
+/** The text of the first element matching `selector` once it has some. */
+export async function textOf(page: Page, selector: string, timeout = 15_000): Promise<string> {
+  const found = await page.waitForSelector(`${selector}:not(:empty)`, { timeout });
+  return ((await found!.evaluate((e) => e.textContent)) ?? '').trim();
+}
+
+/**
+ * Options page: let `change` set fields, press "Save", and return the notice shown (the page's
+ * status or alert line).
+ */
+export async function saveOptions(
+  ff: LaunchedFirefox,
+  change: (page: Page) => Promise<void>,
+): Promise<string> {
   const page = await ff.openExtensionPage('options.html');
-  await page.locator('::-p-aria([name="DoH resolver URL"][role="textbox"])').fill(url);
+  // The form is filled in from storage after the page loads; fields typed into before that
+  // would be overwritten.
+  await element(page, 'button', 'Save');
+  await change(page);
   // A real click: Firefox grants `permissions.request` only while handling user input.
-  await page.locator('::-p-aria([name="Save"][role="button"])').click();
-  const notice = await page.waitForSelector('[role="status"]:not(:empty), [role="alert"]:not(:empty)');
-  const text = (await notice!.evaluate((e) => e.textContent)) ?? '';
+  await click(page, 'button', 'Save');
+  const notice = await textOf(page, '[role="status"], [role="alert"]');
   await page.close();
-  return text.trim();
+  return notice;
 }
 
 export class LookupPopup {
   constructor(readonly page: Page) {}
 
-  static async open(ff: LaunchedFirefox): Promise<LookupPopup> {
-    return new LookupPopup(await ff.openExtensionPage('popup.html'));
+  static async open(ff: LaunchedFirefox, query = ''): Promise<LookupPopup> {
+    return new LookupPopup(await ff.openExtensionPage(`popup.html${query}`));
   }
 
   /** Types into "Look up", presses Enter and waits until the DNS section has left `loading`. */
   async lookUp(input: string): Promise<void> {
-    await this.page.locator('::-p-aria([name="Look up"][role="searchbox"])').fill(input);
+    await fill(this.page, 'searchbox', 'Look up', input);
     await this.page.keyboard.press('Enter');
-    await this.page.waitForSelector('[data-section="dns"][data-state]:not([data-state="loading"])');
+    await this.settled('dns');
+  }
+
+  /** Waits until a section (`dns`, `history`, …) has a state other than `loading`; returns it. */
+  async settled(section: string, timeout = 15_000): Promise<string> {
+    const el = await this.page.waitForSelector(
+      `[data-section="${section}"][data-state]:not([data-state="loading"])`,
+      { timeout },
+    );
+    return (await el!.evaluate((e) => e.getAttribute('data-state')))!;
   }
 
   async dnsState(): Promise<{ state: string | null; status: string | null }> {
@@ -46,5 +106,140 @@ export class LookupPopup {
 
   async text(selector: string): Promise<string> {
     return this.page.$eval(selector, (e) => (e.textContent ?? '').trim());
+  }
+}
+
+/** The hosts the page's marks cover, once at least `count` are drawn (any look of the marks). */
+export async function waitForMarks(tab: Page, count: number, highlight = 'hostlens'): Promise<string[]> {
+  return waitFor(
+    tab,
+    ([name, n]) => {
+      const marks = (CSS as any).highlights?.get(name);
+      return marks && marks.size >= n ? [...marks].map((r: Range) => r.toString()) : null;
+    },
+    [highlight, count] as const,
+    { what: `${count} marks in the "${highlight}" highlight` },
+  );
+}
+
+/** Moves the pointer onto the first mark whose text is `text` (in the page's highlight), and rests there. */
+export async function hoverMark(tab: Page, text: string): Promise<void> {
+  const box = await tab.evaluate((t) => {
+    const range = [...(CSS as any).highlights.get('hostlens')].find(
+      (r: Range) => r.toString() === t,
+    ) as Range;
+    const rect = range.getClientRects()[0]!;
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }, text);
+  await tab.mouse.move(box.x - 40, box.y - 40);
+  await tab.mouse.move(box.x, box.y, { steps: 4 });
+}
+
+/**
+ * Runs `read` on the hover card's root in `tab` (null when no card is open). The one place that
+ * knows how the card is reached: today an open shadow root under `<hostlens-card>`, readable
+ * from the page. Were it closed, only this would change (BiDi can hand over a closed root: the
+ * `includeShadowTree: "all"` serialization).
+ */
+export async function inCard<T, A>(
+  tab: Page,
+  read: (root: ShadowRoot | null, arg: A) => T,
+  arg: A,
+): Promise<T> {
+  const root: JSHandle<ShadowRoot | null> = await tab.evaluateHandle(
+    () => document.querySelector('hostlens-card')?.shadowRoot ?? null,
+  );
+  try {
+    return (await root.evaluate(read as (r: ShadowRoot | null, a: unknown) => unknown, arg)) as T;
+  } finally {
+    await root.dispose();
+  }
+}
+
+export interface CardView {
+  title: string | null;
+  sections: Record<string, { state: string | null; status: string | null }>;
+  records: Record<string, string[]>;
+  observations: string[];
+  buttons: string[];
+}
+
+/** What the open card shows: its title, each section's state, its record rows and observations. */
+export function readCard(tab: Page): Promise<CardView | null> {
+  return inCard(
+    tab,
+    (root) => {
+      const dialog = root?.querySelector('[role="dialog"]');
+      if (!root || !dialog) return null;
+      const sections: Record<string, { state: string | null; status: string | null }> = {};
+      for (const s of root.querySelectorAll('[data-section]'))
+        sections[s.getAttribute('data-section')!] = {
+          state: s.getAttribute('data-state'),
+          status: s.getAttribute('data-status'),
+        };
+      const records: Record<string, string[]> = {};
+      for (const row of root.querySelectorAll('[data-record-type]'))
+        (records[row.getAttribute('data-record-type')!] ??= []).push(
+          row.querySelector('td')?.textContent ?? '',
+        );
+      return {
+        title: root.querySelector('#hostlens-card-title')?.textContent ?? null,
+        sections,
+        records,
+        observations: [...root.querySelectorAll('[data-observation]')].map((o) =>
+          o.getAttribute('data-observation')!,
+        ),
+        buttons: [...root.querySelectorAll('button')].map((b) => b.textContent ?? ''),
+      };
+    },
+    null,
+  );
+}
+
+/** Waits until the card's `check` holds, and returns what it shows. */
+export async function waitForCard(
+  tab: Page,
+  check: (card: CardView) => boolean,
+  what: string,
+  timeout = 15_000,
+): Promise<CardView> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const last = await readCard(tab);
+    if (last && check(last)) return last;
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for the card: ${what}; it shows ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A real click on the card's button named `name`. */
+export async function clickCardButton(tab: Page, name: string): Promise<void> {
+  const box = await inCard(
+    tab,
+    (root, label) => {
+      const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent === label);
+      const rect = button?.getBoundingClientRect();
+      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+    },
+    name,
+  );
+  if (!box) throw new Error(`the card has no button "${name}"`);
+  await tab.mouse.click(box.x, box.y);
+}
+
+/** Waits for a download whose name ends with `suffix` in Firefox's download folder; returns its text. */
+export async function downloadedFile(ff: LaunchedFirefox, suffix: string, timeout = 10_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    // Firefox writes `<name>.part` first and renames it when the download is complete.
+    const file = readdirSync(ff.downloads).find((f) => f.endsWith(suffix));
+    if (file && !existsSync(join(ff.downloads, `${file}.part`)))
+      return readFileSync(join(ff.downloads, file), 'utf8');
+    if (Date.now() > deadline)
+      throw new Error(
+        `no *${suffix} download in ${timeout} ms (folder: ${readdirSync(ff.downloads).join(', ')})`,
+      );
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
