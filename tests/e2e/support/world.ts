@@ -106,10 +106,14 @@ const bootstrapHandler: Handler = (req, res) => {
 
 /**
  * Any registry the bootstrap names: `<its base path>domain/{name}` answers the object the spec
- * gave for that name, 404 for the rest (as registries do for a name they don't hold).
+ * gave for that name, 404 for the rest (as registries do for a name they don't hold). With
+ * `Access-Control-Allow-Origin: *`, as rdap.verisign.com answers and RFC 7480 §5.6 asks: the
+ * extension holds no host permission for registries, so Firefox's background page reads the
+ * answer only because of it.
  */
 function registryHandler(domains: Record<string, unknown>): Handler {
   return (req, res) => {
+    res.setHeader('Access-Control-Allow-Origin', '*');
     const path = new URL(req.url ?? '/', 'https://x').pathname;
     const match = /\/domain\/([^/]+)$/.exec(path);
     const object = match ? domains[decodeURIComponent(match[1]!).toLowerCase()] : undefined;
