@@ -6,7 +6,7 @@
 // CSP: `EvalError: call to Function() blocked by CSP`), which rules out `waitForFunction` and
 // locators there. Everything here waits with `waitForSelector` (it polls from its own sandbox)
 // or with `waitFor` (firefox.ts), and acts with element handles.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementHandle, JSHandle, Page } from 'puppeteer-core';
 import { waitFor, type LaunchedFirefox } from './firefox';
@@ -231,15 +231,20 @@ export async function clickCardButton(tab: Page, name: string): Promise<void> {
 /** Waits for a download whose name ends with `suffix` in Firefox's download folder; returns its text. */
 export async function downloadedFile(ff: LaunchedFirefox, suffix: string, timeout = 10_000): Promise<string> {
   const deadline = Date.now() + timeout;
+  let lastSize = -1;
   for (;;) {
-    // Firefox writes `<name>.part` first and renames it when the download is complete.
+    // Firefox writes `<name>.part` and renames it when done (ESR 153); ESR 140 was seen with the
+    // final name still empty. Done: no `.part`, some bytes, and the same size twice in a row.
     const file = readdirSync(ff.downloads).find((f) => f.endsWith(suffix));
-    if (file && !existsSync(join(ff.downloads, `${file}.part`)))
-      return readFileSync(join(ff.downloads, file), 'utf8');
+    if (file && !existsSync(join(ff.downloads, `${file}.part`))) {
+      const { size } = statSync(join(ff.downloads, file));
+      if (size > 0 && size === lastSize) return readFileSync(join(ff.downloads, file), 'utf8');
+      lastSize = size;
+    }
     if (Date.now() > deadline)
       throw new Error(
         `no *${suffix} download in ${timeout} ms (folder: ${readdirSync(ff.downloads).join(', ')})`,
       );
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
