@@ -95,8 +95,9 @@ describe('Firefox: evidence export', () => {
       omittedHosts: 0,
     });
     // A popup opened as a tab, not from the toolbar button, holds no activeTab grant for the
-    // article: Firefox gives `tabs.get` no address or title, and the report says so.
-    expect(report.page).toEqual({ url: null, title: null });
+    // article, so Firefox's `tabs.get` gives no address or title; they come from the article's
+    // content script (the address as the browser gave it for the sender).
+    expect(report.page).toEqual({ url: `${pages.url}/story.html`, title: 'A server that talked to a bank' });
     expect(report.hosts.map((h: any) => h.host).sort()).toEqual(HOSTS);
     const byHost = (name: string) => report.hosts.find((h: any) => h.host === name);
     // Our zones are unsigned: no AD flag. What the details view asked earlier (mail1 and its
@@ -128,7 +129,8 @@ describe('Firefox: evidence export', () => {
 
     await click(popup, 'button', 'Download Markdown');
     const markdown = await downloadedFile(ff, '.md');
-    expect(markdown).toContain('- Page: address not available to Hostlens');
+    expect(markdown).toContain(`- Page: \` ${pages.url}/story.html \``);
+    expect(markdown).toContain('- Title: A server that talked to a bank');
     expect(markdown).toContain('never who looked it up');
     expect(markdown).toMatch(/\| A \| ` mail1\.trump-email\.com ` \| \d+ \| ` 66\.216\.133\.29 ` \|/);
     expect(markdown).toContain('| A | ` hostile.contact-client.com ` | 300 | ` 192.0.2.67 ` |');

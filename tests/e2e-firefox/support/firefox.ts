@@ -215,9 +215,10 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Launc
   const downloads = mkdtempSync(join(TMP, 'ff-downloads-'));
   const uuid = randomUUID();
   const world = await startWorld(options.world);
-  const routes = new Map(world.ports);
+  // The default services and every RDAP server IANA's bootstrap names (world.ts).
+  const routes = new Map(world.proxyRoutes.tls);
   if (options.resolverPort !== undefined) routes.set(DEFAULT_SERVICE_HOSTS.resolver, options.resolverPort);
-  const recorder = await startOutboundRecorder(routes, new Set([ARTICLE_HOST]));
+  const recorder = await startOutboundRecorder(routes, new Set([ARTICLE_HOST]), world.proxyRoutes.http);
   const stopServers = async () => {
     await recorder.stop();
     await world.stop();
