@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end specs in Debian's Firefox ESR: the main journeys of the Chromium specs, against the
-// Firefox build. One browser per file, files one at a time (2-core CI machines).
+// End-to-end specs in Debian's Firefox ESR (140 or 153, whichever the machine has; FIREFOX_PATH
+// picks another): the main journeys of the Chromium specs, against the Firefox release build in
+// the reader's world. One browser per file, files one at a time (2-core CI machines).
 export default defineConfig({
   resolve: { alias: { '@': import.meta.dirname } },
   test: {
