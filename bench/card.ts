@@ -14,13 +14,18 @@ import { markedHosts } from './live-blog';
 const DELAY_MS = 100;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** Rests the pointer on the mark reading `text` and returns ms from the card's opening to records painted. */
-async function restAndTime(tab: Page, text: string): Promise<number> {
-  const point = await tab.evaluate((t) => {
+/** Where the pointer rests on the mark reading `text`. */
+function markCentre(tab: Page, text: string): Promise<{ x: number; y: number }> {
+  return tab.evaluate((t) => {
     const r = [...(CSS as any).highlights.get('hostlens')].find((x: Range) => x.toString() === t) as Range;
     const rect = r.getClientRects()[0]!;
     return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   }, text);
+}
+
+/** Rests the pointer on the mark reading `text` and returns ms from the card's opening to records painted. */
+async function restAndTime(tab: Page, text: string): Promise<number> {
+  const point = await markCentre(tab, text);
   const timing = tab.evaluate(
     () =>
       new Promise<number>((done) => {
@@ -50,11 +55,7 @@ async function restAndTime(tab: Page, text: string): Promise<number> {
  * the page: the rest time, plus — on a page's first card — loading card.js.
  */
 async function restToOpen(tab: Page, text: string): Promise<number> {
-  const point = await tab.evaluate((t) => {
-    const r = [...(CSS as any).highlights.get('hostlens')].find((x: Range) => x.toString() === t) as Range;
-    const rect = r.getClientRects()[0]!;
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }, text);
+  const point = await markCentre(tab, text);
   const timing = tab.evaluate(
     () =>
       new Promise<number>((done) => {

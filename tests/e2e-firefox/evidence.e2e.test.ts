@@ -10,6 +10,7 @@ import { startPageServer, type StubServer } from '../e2e/support/stub-servers';
 import { DEFAULT_SERVICE_HOSTS } from '../e2e/support/world';
 import { launchFirefox, type LaunchedFirefox } from './support/firefox';
 import { click, downloadedFile, element, LookupPopup, waitForMarks } from './support/pages';
+import { MAIL1_MNEMONIC_ROW } from '../e2e/support/stub-servers';
 
 // The story fixture, plus one paragraph naming the host whose TXT records are attacker text.
 const STORY = readFileSync(new URL('../fixtures/pages/story-2016.html', import.meta.url), 'utf8').replace(
@@ -27,16 +28,7 @@ describe('Firefox: evidence export', () => {
     pages = await startPageServer({ '/story.html': STORY });
     ff = await launchFirefox({
       world: {
-        mnemonic: [
-          {
-            query: 'mail1.trump-email.com',
-            answer: '66.216.133.29',
-            rrtype: 'a',
-            firstSeenTimestamp: Date.UTC(2016, 4, 3),
-            lastSeenTimestamp: Date.UTC(2016, 8, 23),
-            times: 145,
-          },
-        ],
+        mnemonic: [MAIL1_MNEMONIC_ROW],
         // What the .com registry (rdap.verisign.com, found through IANA's bootstrap) holds.
         rdapDomains: {
           'trump-email.com': {

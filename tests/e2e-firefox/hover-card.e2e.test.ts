@@ -11,6 +11,7 @@ import { startPageServer, type StubServer } from '../e2e/support/stub-servers';
 import { DEFAULT_SERVICE_HOSTS } from '../e2e/support/world';
 import { launchFirefox, waitFor, type LaunchedFirefox } from './support/firefox';
 import { hoverMark, inCard, readCard, waitForCard, waitForMarks } from './support/pages';
+import { MAIL1_MNEMONIC_ROW } from '../e2e/support/stub-servers';
 
 const STORY = readFileSync(new URL('../fixtures/pages/story-2016.html', import.meta.url), 'utf8');
 const HOST = 'mail1.trump-email.com';
@@ -25,16 +26,7 @@ describe('Firefox: the hover card and the keyboard walk', () => {
     ff = await launchFirefox({
       world: {
         // What Mnemonic's passive DNS knows about the mail server (made up, in its format).
-        mnemonic: [
-          {
-            query: HOST,
-            answer: ADDRESS,
-            rrtype: 'a',
-            firstSeenTimestamp: Date.UTC(2016, 4, 3),
-            lastSeenTimestamp: Date.UTC(2016, 8, 23),
-            times: 145,
-          },
-        ],
+        mnemonic: [MAIL1_MNEMONIC_ROW],
       },
     });
   });

@@ -10,6 +10,7 @@ import { startPageServer, type StubServer } from '../e2e/support/stub-servers';
 import { ARTICLE_HOST, DEFAULT_SERVICE_HOSTS } from '../e2e/support/world';
 import { launchFirefox, waitFor, type LaunchedFirefox } from './support/firefox';
 import { element, fill, LookupPopup, saveOptions, waitForMarks } from './support/pages';
+import { MAIL1_MNEMONIC_ROW } from '../e2e/support/stub-servers';
 
 const STORY = readFileSync(new URL('../fixtures/pages/story-2016.html', import.meta.url), 'utf8');
 const MARKS = EXPECTED_HOSTS['story-2016.html']!.length;
@@ -24,16 +25,7 @@ describe('Firefox: options take effect', () => {
     server = await startPageServer({ '/story.html': STORY });
     ff = await launchFirefox({
       world: {
-        mnemonic: [
-          {
-            query: 'mail1.trump-email.com',
-            answer: '66.216.133.29',
-            rrtype: 'a',
-            firstSeenTimestamp: Date.UTC(2016, 4, 3),
-            lastSeenTimestamp: Date.UTC(2016, 8, 23),
-            times: 145,
-          },
-        ],
+        mnemonic: [MAIL1_MNEMONIC_ROW],
       },
     });
   });

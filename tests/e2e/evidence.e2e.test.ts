@@ -18,6 +18,7 @@ import {
   startRdapServer,
   type StubServer,
 } from './support/stub-servers';
+import { MAIL1_MNEMONIC_ROW } from './support/stub-servers';
 
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
 
@@ -60,16 +61,7 @@ describe('evidence export', () => {
     [pages, doh, mnemonic, rdap] = await Promise.all([
       startPageServer({ '/story.html': STORY }),
       startDelayProxy(dohUrl, 0),
-      startMnemonicServer([
-        {
-          query: 'mail1.trump-email.com',
-          answer: '66.216.133.29',
-          rrtype: 'a',
-          firstSeenTimestamp: Date.UTC(2016, 4, 3),
-          lastSeenTimestamp: Date.UTC(2016, 8, 23),
-          times: 145,
-        },
-      ]),
+      startMnemonicServer([MAIL1_MNEMONIC_ROW]),
       startRdapServer({
         'trump-email.com': {
           objectClassName: 'domain',

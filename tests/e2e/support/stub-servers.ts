@@ -130,6 +130,16 @@ export interface MnemonicRow {
   times: number;
 }
 
+/** What the specs' Mnemonic has seen of the story's mail server: its 2016 address, 145 times. */
+export const MAIL1_MNEMONIC_ROW: MnemonicRow = {
+  query: 'mail1.trump-email.com',
+  answer: '66.216.133.29',
+  rrtype: 'a',
+  firstSeenTimestamp: Date.UTC(2016, 4, 3),
+  lastSeenTimestamp: Date.UTC(2016, 8, 23),
+  times: 145,
+};
+
 /**
  * A loopback server in the format of Mnemonic's passive DNS API v3 (`GET /pdns/v3/{query}`):
  * rows match the query on either side, as the real service does. `limitReached` answers as
