@@ -8,6 +8,7 @@ import { t } from '@/utils/i18n/messages';
 import { sendMessage } from '@/utils/messages/protocol';
 import { placeCard, type Box } from '@/utils/page/card-position';
 import { visibleText } from '@/utils/text/visible-text';
+import { inertLine } from '@/utils/text/one-line';
 import { DnsSection, DnsSectionLoading } from './dns-section';
 import { reportAsText } from './report-as-text';
 import { CertificatesSection, useCertificates } from './certificates-section';
@@ -112,7 +113,7 @@ export function HoverCard({ host, anchor, onClose }: HoverCardProps) {
           type="button"
           onClick={(e) => {
             if (!trusted(e)) return;
-            const text = report ? reportAsText(report) : display;
+            const text = report ? reportAsText(report) : inertLine(display);
             navigator.clipboard.writeText(text).then(
               () => setNotice(t('card.copied')),
               () => setNotice(t('card.copyRefused')),

@@ -1,11 +1,13 @@
 // "Registration": who registered the domain through whom, and when; for an IP address, the
 // regional registry's network it belongs to (RDAP). Every value is registry text, shown inert.
+// An answer that came over plain http (a registry without https) says so above the data.
 import { formatDay } from '@/utils/i18n/format';
 import { plural, t } from '@/utils/i18n/messages';
 import { askBackground } from '@/utils/messages/ask-background';
 import { useSectionQuery } from './use-section-query';
 import type { Section } from '@/utils/history/history-report';
-import type { IpRegistration, RdapRecord, Registration } from '@/utils/history/rdap';
+import type { IpRegistration, Registration } from '@/utils/history/rdap';
+import type { RdapFinding } from '@/utils/history/rdap-client';
 import { RecordValue } from './record-value';
 import { SourceSection } from './source-section';
 
@@ -18,12 +20,12 @@ const day = (ms: number | undefined) => (ms === undefined ? t('registration.notG
 const YOUNG_DAYS = 90;
 
 const askRegistration = (input: string) => askBackground('lookupRegistration', { input });
-const noAnswer = (): Section<RdapRecord> => ({
+const noAnswer = (): Section<RdapFinding> => ({
   state: 'error',
   error: { kind: 'network', message: t('sources.backgroundSilent') },
 });
 
-export function useRegistration(input: string | null): Section<RdapRecord> | null {
+export function useRegistration(input: string | null): Section<RdapFinding> | null {
   return useSectionQuery(input, askRegistration, noAnswer());
 }
 
@@ -114,7 +116,7 @@ function IpNetwork({ r }: { r: IpRegistration }) {
   );
 }
 
-export function RegistrationSection({ section }: { section: Section<RdapRecord> | null }) {
+export function RegistrationSection({ section }: { section: Section<RdapFinding> | null }) {
   const r = section?.state === 'ok' ? section.data : null;
   return (
     <SourceSection
@@ -124,6 +126,11 @@ export function RegistrationSection({ section }: { section: Section<RdapRecord> 
       loadingText={t('registration.asking')}
       emptyText={t('registration.empty')}
     >
+      {r?.unencrypted && (
+        <p class="warning" role="note" data-field="unencrypted">
+          {t('registration.unencrypted', { server: r.server })}
+        </p>
+      )}
       {r && ('domain' in r ? <DomainRegistration r={r} /> : <IpNetwork r={r} />)}
     </SourceSection>
   );

@@ -1,5 +1,7 @@
 // One question to one RFC 8484 resolver over GET. Every failure becomes a LookupError value.
+import { formatSize } from '../i18n/format';
 import { t } from '../i18n/messages';
+import { readCappedBody, type CappedBody } from '../lookup/read-capped-body';
 import { fail, formatWait, ok, parseRetryAfter, type Result } from '../lookup/errors';
 import type { DnsAnswer, QueryType } from './model';
 import { resolverLabel } from './resolver-label';
@@ -96,9 +98,9 @@ async function attempt(question: DohQuestion, options: DohOptions): Promise<Resu
         }),
       });
     }
-    let body: ArrayBuffer;
+    let body: CappedBody;
     try {
-      body = await response.arrayBuffer();
+      body = await readCappedBody(response, MAX_BODY);
     } catch {
       if (controller.signal.aborted) {
         return fail({
@@ -108,13 +110,13 @@ async function attempt(question: DohQuestion, options: DohOptions): Promise<Resu
       }
       return fail({ kind: 'network', message: t('dns.error.cutOff', { resolver: label }) });
     }
-    if (body.byteLength > MAX_BODY) {
+    if (!body.ok) {
       return fail({
         kind: 'bad-response',
-        message: t('dns.error.tooLarge', { resolver: label }),
+        message: t('dns.error.tooLarge', { resolver: label, size: formatSize(body.limit) }),
       });
     }
-    const decoded = decodeAnswer(new Uint8Array(body), question, question.resolver, now());
+    const decoded = decodeAnswer(body.bytes, question, question.resolver, now());
     if (!decoded.ok)
       return fail({
         kind: 'bad-response',

@@ -7,14 +7,12 @@
 // the page address is a code span, not a link.
 import { formatDay, formatNumber } from '../i18n/format';
 import { plural, t } from '../i18n/messages';
+import { flattenLines, inertLine } from '../text/one-line';
 import { visibleText } from '../text/visible-text';
 import type { EvidenceHost, EvidenceRegistration, EvidenceReport } from './evidence-report';
 
 /** Observations per source shown in the Markdown; the JSON has them all. */
 const MAX_MD_OBSERVATIONS = 50;
-
-/** One line: tabs and line breaks (including U+2028/2029) become spaces. */
-const flatten = (text: string) => text.replace(/[\t\n\u2028\u2029]+/g, ' ');
 
 // Emphasis, links, images, HTML, tables, headings, lists, strike-through, math ($), GitHub
 // mentions (@) and references (#), emoji and autolinks (: and .), attribute lists ({}).
@@ -23,7 +21,7 @@ const MARKDOWN_PUNCTUATION = /[\\`*_[\]()<>{}#+\-.!|~&$^:@=]/g;
 /** Text in running prose: no Markdown, HTML, autolink or line structure can come through. */
 export function mdText(text: string): string {
   // Escaped first: the ⟨U+XXXX⟩ tokens visibleText adds are ours and stay as they are.
-  return visibleText(flatten(text).replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`));
+  return visibleText(flattenLines(text).replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`));
 }
 
 /**
@@ -34,7 +32,7 @@ export function mdCode(
   text: string,
   { max = 500, table = false }: { max?: number; table?: boolean } = {},
 ): string {
-  const chars = [...visibleText(flatten(text))];
+  const chars = [...inertLine(text)];
   let value =
     chars.length > max
       ? `${chars.slice(0, max).join('')}… (${plural('evidence.md.cut', chars.length - max)})`

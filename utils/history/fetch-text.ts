@@ -1,8 +1,9 @@
 // One GET to a history source: only the URL and the headers the source needs (its key), no
-// cookies, no referrer, a timeout. The body comes back as text (adapters decide how to read it);
-// network failures and timeouts as error values.
+// cookies, no referrer, a timeout. The body comes back as text (adapters decide how to read it),
+// read only up to MAX_BODY; network failures, timeouts and larger answers as error values.
 import { fail, ok, type Result } from '../lookup/errors';
-import { formatNumber } from '../i18n/format';
+import { readCappedText } from '../lookup/read-capped-body';
+import { formatNumber, formatSize } from '../i18n/format';
 import { t } from '../i18n/messages';
 import { sourceLabel } from './source-label';
 
@@ -15,6 +16,7 @@ export interface TextResponse {
   headers: Record<string, string>;
 }
 
+/** Bytes of one answer: a page of passive DNS, an RDAP object or a certificate list is far less. */
 const MAX_BODY = 5_000_000;
 
 export interface FetchTextOptions {
@@ -48,11 +50,11 @@ export async function fetchText(
       cache: 'no-store',
       signal: controller.signal,
     });
-    const body = await response.text();
-    if (body.length > MAX_BODY)
+    const body = await readCappedText(response, MAX_BODY);
+    if (!body.ok)
       return fail({
         kind: 'bad-response',
-        message: t('sources.error.tooLarge', { source: sourceLabel(source) }),
+        message: t('sources.error.tooLarge', { source: sourceLabel(source), size: formatSize(body.limit) }),
       });
     const picked: Record<string, string> = {};
     for (const name of responseHeaders) {
@@ -61,7 +63,7 @@ export async function fetchText(
     }
     return ok({
       status: response.status,
-      body,
+      body: body.text,
       contentType: response.headers.get('Content-Type'),
       retryAfter: response.headers.get('Retry-After'),
       headers: picked,

@@ -5,10 +5,9 @@ import { t } from '../i18n/messages';
 import type { Section } from './history-report';
 import { messageSchemas } from '../messages/schemas';
 import { loadSettings } from '../settings/settings';
-import type { RdapRecord } from './rdap';
-import type { AskRdap } from './rdap-client';
+import type { AskRdap, RdapFinding } from './rdap-client';
 
-export async function handleRegistration(data: unknown, ask: AskRdap): Promise<Section<RdapRecord>> {
+export async function handleRegistration(data: unknown, ask: AskRdap): Promise<Section<RdapFinding>> {
   const request = messageSchemas.lookupRegistration.safeParse(data);
   if (!request.success)
     return { state: 'error', error: { kind: 'bad-response', message: t('registration.malformedRequest') } };

@@ -3,7 +3,9 @@
 // under `bootstrapUrl`, kept a week); when they name none, or can't be read, the redirector at
 // `fallbackUrl` (rdap.org: it answers 302 to the registry, which `fetch` follows). Answers are
 // kept a day. The redirector's allowance (10 requests in 10 s) is never exceeded, and a 429 from
-// any server holds further requests to it until its Retry-After. Failures are values.
+// any server holds further requests to it until its Retry-After. Failures are values. A server
+// the bootstrap lists over plain http only is asked over https first; an answer that still came
+// over http (or a redirect that led there) is marked so the registration section can say so.
 //
 // Lifetime: answers and bootstrap files are in `storage.local` (a restarted worker does not
 // fetch them again); the allowance, 429 holds and bootstrap failures are memory of the current
@@ -39,8 +41,11 @@ const ACCEPT = 'application/rdap+json, application/json';
 
 export type RdapSettings = Pick<Settings['rdap'], 'baseUrl' | 'bootstrapUrl' | 'fallbackUrl'>;
 
+/** A record, marked when it came over plain http: anyone on the path could read or change it. */
+export type RdapFinding = RdapRecord & { unencrypted?: true };
+
 export type RdapAnswer =
-  | { outcome: 'found'; record: RdapRecord }
+  | { outcome: 'found'; record: RdapFinding }
   /** The server knows no such domain or network. */
   | { outcome: 'not-found'; query: string; server: string }
   /** No RDAP server is known for this TLD or address: not an error, nothing to ask. */
@@ -110,8 +115,11 @@ export function createRdapClient(options: RdapClientOptions = {}): AskRdap {
   const shareAnswer = createInflightSharing<Result<RdapAnswer>>();
   const shareBootstrap = createInflightSharing<Bootstrap | null>();
 
-  /** One GET; `finalHost` is the host that answered after redirects (rdap.org → the registry). */
-  async function get(url: string): Promise<Result<TextResponse & { finalHost: string }>> {
+  /**
+   * One GET; `finalHost` is the host that answered after redirects (rdap.org → the registry),
+   * `encrypted` whether that last hop was https.
+   */
+  async function get(url: string): Promise<Result<TextResponse & { finalHost: string; encrypted: boolean }>> {
     const host = hostOf(url);
     const until = held.get(host);
     if (until !== undefined && until > now())
@@ -132,7 +140,7 @@ export function createRdapClient(options: RdapClientOptions = {}): AskRdap {
     });
     if (!response.ok) return response;
     const finalHost = hostOf(finalUrl);
-    return ok({ ...response.value, finalHost });
+    return ok({ ...response.value, finalHost, encrypted: new URL(finalUrl).protocol === 'https:' });
   }
 
   /** A bootstrap file, from the cache or the network; `null` when it can't be had. */
@@ -169,8 +177,25 @@ export function createRdapClient(options: RdapClientOptions = {}): AskRdap {
     const file = kind === 'domain' ? 'dns.json' : query.includes(':') ? 'ipv6.json' : 'ipv4.json';
     const bootstrap = await loadBootstrap(new URL(file, withSlash(settings.bootstrapUrl)).toString());
     const base = bootstrap && rdapBaseFor(bootstrap, query);
-    if (base) return { base, fallback: false };
+    if (base) return { base, fallback: false, listed: true };
     return settings.fallbackUrl ? { base: withSlash(settings.fallbackUrl), fallback: true } : null;
+  }
+
+  /**
+   * A server listed over http only: the same host and path over https first. Its answer stands
+   * when it is an RDAP one (a JSON object, or a 429 to honour); plain http only when https can't
+   * be reached or another site answers there (a web page), and `get` reports that unencrypted.
+   */
+  async function getPreferringHttps(url: URL): ReturnType<typeof get> {
+    const secure = new URL(url);
+    secure.protocol = 'https:';
+    const answer = await get(secure.toString());
+    const rdap = answer.ok
+      ? answer.value.status === 429 ||
+        /json/i.test(answer.value.contentType ?? '') ||
+        answer.value.body.trimStart().startsWith('{')
+      : answer.error.kind !== 'network' && answer.error.kind !== 'timeout';
+    return rdap ? answer : get(url.toString());
   }
 
   /** Spends one request of the fallback's allowance, waiting a little if that is all it takes. */
@@ -205,9 +230,12 @@ export function createRdapClient(options: RdapClientOptions = {}): AskRdap {
       const spent = await spend(url.host);
       if (!spent.ok) return spent;
     }
-    const response = await get(url.toString());
+    const response =
+      'listed' in route && url.protocol === 'http:'
+        ? await getPreferringHttps(url)
+        : await get(url.toString());
     if (!response.ok) return response;
-    const { status, body, retryAfter, finalHost } = response.value;
+    const { status, body, retryAfter, finalHost, encrypted } = response.value;
     if (status === 429) {
       // Nothing more to that server (nor to the redirector that led to it) until it allows.
       const retryAt = parseRetryAfter(retryAfter, now()) ?? now() + 60_000;
@@ -223,7 +251,7 @@ export function createRdapClient(options: RdapClientOptions = {}): AskRdap {
     if (!read.ok) return read;
     return ok(
       read.value
-        ? { outcome: 'found', record: read.value }
+        ? { outcome: 'found', record: encrypted ? read.value : { ...read.value, unencrypted: true } }
         : { outcome: 'not-found', query, server: finalHost },
     );
   }

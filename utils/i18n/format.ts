@@ -35,3 +35,13 @@ export function formatMoment(ms: number): string {
 export function formatNumber(n: number): string {
   return cached('number', (l) => new Intl.NumberFormat(l)).format(n);
 }
+
+/**
+ * A size in decimal kB or MB, cut (not rounded) to one decimal so "more than {size}" stays
+ * true: 65,535 bytes → `65.5 kB`, 5,000,000 → `5 MB` (`5 МБ` in Russian).
+ */
+export function formatSize(bytes: number): string {
+  const unit = bytes >= 1_000_000 ? 'megabyte' : 'kilobyte';
+  const value = Math.floor(bytes / (unit === 'megabyte' ? 100_000 : 100)) / 10;
+  return cached(`size-${unit}`, (l) => new Intl.NumberFormat(l, { style: 'unit', unit })).format(value);
+}

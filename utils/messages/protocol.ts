@@ -6,7 +6,7 @@ import type { Host } from '../hosts/host';
 import type { DnsReport } from '../lookup/dns-report';
 import type { HistoryReport, Section } from '../history/history-report';
 import type { CertificatesReport } from '../history/handle-certificates';
-import type { RdapRecord } from '../history/rdap';
+import type { RdapFinding } from '../history/rdap-client';
 import type { MarkedHost } from '../page/page-marks';
 import type { Change, WatchRow } from '../watchlist/model';
 
@@ -61,7 +61,7 @@ export interface ProtocolMap {
   /** Passive-DNS history and neighbours of one host. Allowed from content scripts. */
   lookupHistory(request: LookupRequest): HistoryResponse;
   /** Registration (RDAP) of a name's registered domain or an IP's network. From content scripts too. */
-  lookupRegistration(request: LookupRequest): Section<RdapRecord>;
+  lookupRegistration(request: LookupRequest): Section<RdapFinding>;
   /** Names in Certificate Transparency for a name's registered domain. Allowed from content scripts. */
   lookupCertificates(request: LookupRequest): Section<CertificatesReport>;
   /** Every host marked on the sender's page (the whole list, replacing the last one). From content scripts. */

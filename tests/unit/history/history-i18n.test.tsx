@@ -133,6 +133,33 @@ describe('history texts', () => {
     );
   });
 
+  it('says plainly, in both languages, when the registration came over plain http', async () => {
+    const registration = (unencrypted: boolean) =>
+      show(
+        <RegistrationSection
+          section={{
+            state: 'ok',
+            total: 1,
+            data: {
+              domain: 'example.ht',
+              statuses: [],
+              nameservers: [],
+              server: 'rdap.plain.test',
+              ...(unencrypted ? { unencrypted: true as const } : {}),
+            },
+          }}
+        />,
+      ).querySelector('[data-field="unencrypted"]')?.textContent;
+    expect(registration(false)).toBeUndefined();
+    expect(registration(true)).toBe(
+      '⚠ rdap.plain.test answered over plain HTTP: this answer was not encrypted, so anyone on the network path could have read or changed it.',
+    );
+    await useLanguage('ru');
+    expect(registration(true)).toBe(
+      '⚠ rdap.plain.test ответил по обычному HTTP: ответ не был зашифрован, и любой на пути в сети мог его прочитать или изменить.',
+    );
+  });
+
   it('words the sources’ errors and the options check in Russian', async () => {
     await useLanguage('ru');
     const error = commonError(COF_SOURCE, { status: 403, body: '', contentType: null, retryAfter: null }, 0);

@@ -22,6 +22,8 @@ const FILES: Record<string, unknown> = {
       [['com'], ['http://rdap.com.test/v1/', 'https://rdap.com.test/v1/']],
       [['uk'], ['https://rdap.uk.test/']],
       [['co.uk'], ['https://rdap.co-uk.test/']],
+      // Some registries are listed over plain http only.
+      [['ht'], ['http://rdap.plain.test/rdap/']],
     ],
   },
   'https://iana.test/rdap/ipv4.json': {
@@ -341,6 +343,118 @@ describe('RDAP client', () => {
     await ask(host('a.com'), SETTINGS);
     await ask(host('a.com'), SETTINGS, { fresh: true });
     expect(net.asked.filter((u) => u.endsWith('/domain/a.com'))).toHaveLength(2);
+  });
+});
+
+describe('registries the bootstrap lists over plain http only', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it('uses https when the bootstrap lists both', async () => {
+    const net = fakeNetwork({
+      ...bootstrapRoutes,
+      'https://rdap.com.test/v1/domain/a.com': { status: 200, body: domainObject('a.com') },
+    });
+    const found = await client(net).ask(host('a.com'), SETTINGS);
+    expect(found).toMatchObject({ ok: true, value: { outcome: 'found', record: { domain: 'a.com' } } });
+    expect(found.ok && found.value.outcome === 'found' && found.value.record.unencrypted).toBeFalsy();
+    expect(net.asked.filter((u) => u.startsWith('http://'))).toEqual([]);
+  });
+
+  it('asks the same host and path over https first, and says nothing when it answers', async () => {
+    const net = fakeNetwork({
+      ...bootstrapRoutes,
+      'https://rdap.plain.test/rdap/domain/example.ht': { status: 200, body: domainObject('example.ht') },
+    });
+    const found = await client(net).ask(host('www.example.ht'), SETTINGS);
+    expect(found).toMatchObject({ ok: true, value: { outcome: 'found', record: { domain: 'example.ht' } } });
+    expect(found.ok && found.value.outcome === 'found' && found.value.record.unencrypted).toBeFalsy();
+    expect(net.asked).toEqual([
+      'https://iana.test/rdap/dns.json',
+      'https://rdap.plain.test/rdap/domain/example.ht',
+    ]);
+  });
+
+  it.each([
+    ['unreachable over https', 'network-error' as const],
+    [
+      'a web page over https (another site on that host)',
+      { status: 404, body: '<html>', headers: { 'Content-Type': 'text/html' } },
+    ],
+    ['a 200 that is not JSON', { status: 200, body: 'welcome', headers: { 'Content-Type': 'text/plain' } }],
+  ])('falls back to http when it is %s, and marks the answer not encrypted', async (_label, secure) => {
+    const net = fakeNetwork({
+      ...bootstrapRoutes,
+      'https://rdap.plain.test/rdap/domain/example.ht': secure,
+      'http://rdap.plain.test/rdap/domain/example.ht': { status: 200, body: domainObject('example.ht') },
+    });
+    expect(await client(net).ask(host('example.ht'), SETTINGS)).toMatchObject({
+      ok: true,
+      value: {
+        outcome: 'found',
+        record: { domain: 'example.ht', server: 'rdap.plain.test', unencrypted: true },
+      },
+    });
+    expect(net.asked).toEqual([
+      'https://iana.test/rdap/dns.json',
+      'https://rdap.plain.test/rdap/domain/example.ht',
+      'http://rdap.plain.test/rdap/domain/example.ht',
+    ]);
+  });
+
+  it('takes an RDAP answer over https as it is: a JSON 404 means not registered, and no http request', async () => {
+    const net = fakeNetwork({
+      ...bootstrapRoutes,
+      'https://rdap.plain.test/rdap/domain/free.ht': {
+        status: 404,
+        body: { errorCode: 404 },
+        headers: { 'Content-Type': 'application/rdap+json' },
+      },
+    });
+    expect(await client(net).ask(host('free.ht'), SETTINGS)).toEqual({
+      ok: true,
+      value: { outcome: 'not-found', query: 'free.ht', server: 'rdap.plain.test' },
+    });
+    expect(net.asked.filter((u) => u.startsWith('http://'))).toEqual([]);
+  });
+
+  it('marks an answer a redirect brought over http, and a user’s own http server', async () => {
+    const net = fakeNetwork({
+      ...bootstrapRoutes,
+      'https://fallback.test/domain/example.zz': {
+        status: 200,
+        body: domainObject('example.zz'),
+        redirectedTo: 'http://rdap.nic.zz/domain/example.zz',
+      },
+      'http://rdap.mine.test/domain/a.com': { status: 200, body: domainObject('a.com') },
+    });
+    const { ask } = client(net);
+    expect(await ask(host('example.zz'), SETTINGS)).toMatchObject({
+      ok: true,
+      value: { record: { server: 'rdap.nic.zz', unencrypted: true } },
+    });
+    expect(await ask(host('a.com'), { ...SETTINGS, baseUrl: 'http://rdap.mine.test' })).toMatchObject({
+      ok: true,
+      value: { record: { domain: 'a.com', unencrypted: true } },
+    });
+    // The user's own server is asked as set: no https attempt there.
+    expect(net.asked).not.toContain('https://rdap.mine.test/domain/a.com');
+  });
+
+  it('passes the mark to the registration section', async () => {
+    await fakeBrowser.storage.sync.set({
+      settings: { ...DEFAULT_SETTINGS, rdap: { ...DEFAULT_SETTINGS.rdap, ...SETTINGS } },
+    });
+    const net = fakeNetwork({
+      ...bootstrapRoutes,
+      'https://rdap.plain.test/rdap/domain/example.ht': 'network-error',
+      'http://rdap.plain.test/rdap/domain/example.ht': { status: 200, body: domainObject('example.ht') },
+    });
+    expect(await handleRegistration({ input: 'example.ht' }, client(net).ask)).toMatchObject({
+      state: 'ok',
+      data: { domain: 'example.ht', unencrypted: true },
+    });
   });
 });
 
