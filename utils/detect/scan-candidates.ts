@@ -4,8 +4,9 @@
 //
 // Separator first: most of an article is words with no dot inside, so the scan only stops at
 // `.`, `:`, `[`, `(` and `{` (one simple character class, which the regex engine skips to
-// quickly) and grows a run outwards from there with charCodeAt. Each character is looked at a
-// bounded number of times, so the scan is linear: a megabyte of `a.a.a…`, `[.][.]…` or `a:a:…`
+// quickly) and grows a run outwards from there with charCodeAt. The scan goes on after the end
+// of every run it grew, kept or not, so each character is looked at a bounded number of times
+// and the scan is linear on any input: a megabyte of `a.a.a…`, `-a.a.a…`, `[.][.]…` or `a:a:…`
 // is one pass (tests/unit/detect/find-hosts.test.ts runs them).
 
 export interface Candidate {
@@ -85,7 +86,10 @@ function separatorBefore(text: string, end: number): number {
   return 0;
 }
 
-/** The dotted run through the separator at `at`, or null when no label touches it on both sides. */
+/**
+ * The dotted run through the separator at `anchor`, or null when no label touches it on both
+ * sides. The run is returned even when it does not begin where a word begins (see scanCandidates).
+ */
 function readNameRun(text: string, anchor: number): Candidate | null {
   // `evil [.] com`: a bracketed dot may have one space before it.
   const at = text.charCodeAt(anchor) !== 0x2e && isSpace(text.charCodeAt(anchor - 1)) ? anchor - 1 : anchor;
@@ -99,8 +103,6 @@ function readNameRun(text: string, anchor: number): Candidate | null {
     if (sep === 0 || !isLabelChar(text, start - sep - 1) || !isLabelStart(text, start)) break;
     start -= sep;
   }
-  // The run must begin where a word begins, with a letter, digit or `_`.
-  if (!isLabelStart(text, start)) return null;
   // Grow right the same way.
   let end = at;
   for (;;) {
@@ -137,6 +139,11 @@ export function scanCandidates(text: string, visit: (candidate: Candidate) => vo
     const candidate = text.charCodeAt(at) === 0x3a ? readIpv6Run(text, at) : readNameRun(text, at);
     if (!candidate) continue;
     ANCHOR.lastIndex = candidate.end;
-    visit(candidate);
+    // A candidate must begin where a word begins, with a letter, digit or `_`. A run that begins
+    // with `-` or a combining mark (`-a.b.c…`) is no candidate, and neither is any part of it:
+    // every later dot of the run walks back to the same start. So the whole run is passed over
+    // at once; going on from the next dot instead made such a run cost its length squared
+    // (issue 13: 40 kB of it froze a tab for 4 s).
+    if (candidate.ipv6 || isLabelStart(text, candidate.start)) visit(candidate);
   }
 }
