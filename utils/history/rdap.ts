@@ -307,9 +307,24 @@ const RIRS: Array<[suffix: string, name: string]> = [
   ['afrinic.net', 'AFRINIC'],
 ];
 
-/** An address written by the server, canonical; `undefined` when it is not one. */
+/** Four dotted decimal parts, each possibly zero-padded ("074.125.000.000"). */
+const PADDED_IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+/**
+ * An address written by the server, canonical; `undefined` when it is not one. ARIN zero-pads
+ * IPv4 parts (`"startAddress":"074.125.000.000"`, recorded by secynic/ipwhois); ipaddr.js reads a
+ * leading 0 as octal (074 = 60), so each part is read as the decimal it is meant to be.
+ */
 function canonicalAddress(value: string | undefined): string | undefined {
-  return value && ipaddr.isValid(value) ? ipaddr.parse(value).toString() : undefined;
+  const text = value?.trim() ?? '';
+  if (PADDED_IPV4.test(text)) {
+    const decimal = text
+      .split('.')
+      .map((part) => String(Number(part)))
+      .join('.');
+    return ipaddr.IPv4.isValidFourPartDecimal(decimal) ? decimal : undefined;
+  }
+  return text.includes(':') && ipaddr.IPv6.isValid(text) ? ipaddr.IPv6.parse(text).toString() : undefined;
 }
 
 function cidrsOf(list: unknown[]): string[] {
