@@ -311,12 +311,14 @@ const RIRS: Array<[suffix: string, name: string]> = [
 const PADDED_IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 /**
- * An address written by the server, canonical; `undefined` when it is not one. ARIN zero-pads
- * IPv4 parts (`"startAddress":"074.125.000.000"`, recorded by secynic/ipwhois); ipaddr.js reads a
- * leading 0 as octal (074 = 60), so each part is read as the decimal it is meant to be.
+ * An address written by the server, canonical; `undefined` when it is not one. Two older shapes
+ * recorded by secynic/ipwhois: ARIN zero-pads IPv4 parts (`"startAddress":"074.125.000.000"`),
+ * which ipaddr.js would read as octal (074 = 60), so each part is read as the decimal it is meant
+ * to be; RIPE wrote a prefix length after the address (`"62.239.237.0/32"`,
+ * `"2a00:2381:ffff::/128"`), which is dropped: the address is the range's first or last one.
  */
 function canonicalAddress(value: string | undefined): string | undefined {
-  const text = value?.trim() ?? '';
+  const text = (value ?? '').trim().replace(/\/\d{1,3}$/, '');
   if (PADDED_IPV4.test(text)) {
     const decimal = text
       .split('.')
