@@ -1,7 +1,7 @@
 // RDAP answers recorded by others, one test per file (tests/fixtures/recorded/rdap*/README.md).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readRdapIp } from '@/utils/history/rdap';
+import { readRdapDomain, readRdapIp } from '@/utils/history/rdap';
 
 const recorded = (path: string) =>
   readFileSync(new URL(`../../fixtures/recorded/${path}`, import.meta.url), 'utf8');
@@ -72,5 +72,47 @@ describe('RDAP IP network answers from RIPE with prefix-suffixed addresses (ipwh
         registry: 'RIPE NCC',
       },
     });
+  });
+});
+
+describe('RDAP registrar', () => {
+  it('shows the registrar CZ.NIC gives only by handle (example.cz, recorded by openrdap/rdap)', () => {
+    const body = recorded('rdap/example.cz.nic-cz.json');
+    expect(readRdapDomain('example.cz', 'rdap.nic.cz', 200, body, 0, null)).toEqual({
+      ok: true,
+      value: {
+        domain: 'example.cz',
+        created: Date.parse('2004-08-30T22:55:00Z'),
+        expires: Date.parse('2019-08-30T12:00:00Z'),
+        registrar: 'REG-INTERNET-CZ',
+        statuses: ['active'],
+        nameservers: ['ns2.pipni.cz', 'ns3.pipni.cz', 'ns.pipni.cz'],
+        server: 'rdap.nic.cz',
+      },
+    });
+  });
+
+  // No recorded answer with several registrar entities was found (searched: code and issue
+  // threads for `"registrar", "sponsor"` role pairs in RDAP answers); written from issue 13's text.
+  it('prefers, of several registrar entities, the one that is also the sponsor', () => {
+    const vcard = (name: string) => [
+      'vcard',
+      [
+        ['version', {}, 'text', '4.0'],
+        ['fn', {}, 'text', name],
+      ],
+    ];
+    const answer = (entities: unknown[]) =>
+      readRdapDomain('example.test', 'r', 200, JSON.stringify({ entities }), 0, null);
+    const reseller = { roles: ['registrar'], handle: 'RESELLER-1', vcardArray: vcard('Reseller Ltd') };
+    const sponsor = { roles: ['registrar', 'sponsor'], handle: '9999', vcardArray: vcard('Sponsor Inc.') };
+    expect(answer([reseller, sponsor])).toMatchObject({ ok: true, value: { registrar: 'Sponsor Inc.' } });
+    // The sponsor known by handle only still wins over another registrar's name.
+    const bare = { roles: ['sponsor', 'registrar'], handle: 'SPONSOR-9' };
+    expect(answer([reseller, bare])).toMatchObject({ ok: true, value: { registrar: 'SPONSOR-9' } });
+    // Without a sponsor: a name before a bare handle; a redacted name is never shown.
+    const redacted = { roles: ['registrar'], handle: 'R-2', vcardArray: vcard('REDACTED FOR PRIVACY') };
+    expect(answer([redacted, reseller])).toMatchObject({ ok: true, value: { registrar: 'Reseller Ltd' } });
+    expect(answer([redacted])).toMatchObject({ ok: true, value: { registrar: 'R-2' } });
   });
 });
