@@ -3,7 +3,7 @@
 // Observation, so the row mapping here is shared: DNSDB wraps COF records in its SAF lines, and
 // the other adapters use `toObservation` for the same normalization and bounds.
 import { z } from '../zod-jitless';
-import { parseIPv6 } from '../hosts/ip';
+import { parseIPv4, parseIPv6 } from '../hosts/ip';
 import { ok } from '../lookup/errors';
 import { joinUrl, type PdnsAdapter } from './adapter';
 import type { Observation } from './model';
@@ -89,27 +89,56 @@ const cofRecord = z.object({
   count: looseNumber.optional(),
 });
 
-/** One COF record → one observation per rdata value; nothing when it doesn't fit. */
-export function fromCofRecord(raw: unknown, source: string): Observation[] {
-  const r = cofRecord.safeParse(raw);
-  if (!r.success) return [];
+type CofRecord = z.infer<typeof cofRecord>;
+
+/**
+ * One COF record → one observation per rdata value; nothing when it doesn't fit. `swapped` reads
+ * `rrname` as the value and `rdata` as the owner name (CIRCL's orientation, see `readCof`).
+ */
+function observationsOf(r: CofRecord, source: string, swapped: boolean): Observation[] {
   // Rows imported from zone files may carry only the zone times (§2.1).
-  const firstSeen = r.data.time_first ?? r.data.zone_time_first;
-  const lastSeen = r.data.time_last ?? r.data.zone_time_last ?? firstSeen;
+  const firstSeen = r.time_first ?? r.zone_time_first;
+  const lastSeen = r.time_last ?? r.zone_time_last ?? firstSeen;
   if (firstSeen === undefined || lastSeen === undefined) return [];
-  const values = typeof r.data.rdata === 'string' ? [r.data.rdata] : r.data.rdata;
+  const values = typeof r.rdata === 'string' ? [r.rdata] : r.rdata;
   return values.flatMap((rdata) => {
     if (typeof rdata !== 'string') return [];
     const o = toObservation(source, {
-      rrname: r.data.rrname,
-      rrtype: r.data.rrtype,
-      rdata,
+      rrname: swapped ? rdata : r.rrname,
+      rrtype: r.rrtype,
+      rdata: swapped ? r.rrname : rdata,
       firstSeen,
       lastSeen,
-      ...(r.data.count !== undefined && { count: Math.round(r.data.count) }),
+      ...(r.count !== undefined && { count: Math.round(r.count) }),
     });
     return o ? [o] : [];
   });
+}
+
+/** One COF record in the draft's orientation → observations (DNSDB's SAF lines carry these). */
+export function fromCofRecord(raw: unknown, source: string): Observation[] {
+  const r = cofRecord.safeParse(raw);
+  return r.success ? observationsOf(r.data, source, false) : [];
+}
+
+const isAddress = (text: string) => parseIPv4(text.trim()) !== null || parseIPv6(text.trim()) !== null;
+/** MX data as presentation text: a preference, then the exchange ("10 cppy.circl.lu"). */
+const isMxData = (text: string) => /^\d{1,5}\s+\S+$/.test(text.trim());
+
+/**
+ * Which way round a record is, where its type tells: an A/AAAA value is an address and an MX
+ * value starts with a preference, while owner names are neither. `true` = value in `rrname`.
+ * Other types (NS, CNAME…) look the same both ways round: `undefined`.
+ */
+function valueInRrname(r: CofRecord): boolean | undefined {
+  const rdata = typeof r.rdata === 'string' ? r.rdata : r.rdata.find((v) => typeof v === 'string');
+  if (typeof rdata !== 'string') return undefined;
+  const type = r.rrtype.trim().toUpperCase();
+  const looksLikeValue = type === 'A' || type === 'AAAA' ? isAddress : type === 'MX' ? isMxData : undefined;
+  if (!looksLikeValue) return undefined;
+  const inRrname = looksLikeValue(r.rrname);
+  const inRdata = looksLikeValue(rdata);
+  return inRrname === inRdata ? undefined : inRrname;
 }
 
 /** The non-blank lines of an NDJSON body, each parsed; `undefined` marks a line that isn't JSON. */
@@ -126,21 +155,37 @@ export function ndjsonLines(body: string): unknown[] {
     });
 }
 
-/** Reads a COF NDJSON body: bad lines are dropped; null when no line at all was JSON. */
+/**
+ * Reads a COF NDJSON body: bad lines are dropped; null when no line at all was JSON.
+ *
+ * The draft puts the owner name in `rrname` and the value in `rdata`, and D4's server does. CIRCL's
+ * hosted server answers the other way round: for `circl.lu` it sends
+ * `{"rrtype":"A","rrname":"185.194.93.14","rdata":"circl.lu"}`, MX and NS rows alike (its
+ * documentation page, and PyPDNS's live test asserting `rrname == '185.194.93.14'`;
+ * data-sources.md §2.2). Which way a server writes shows in its A, AAAA and MX rows; when every
+ * such row is reversed and none is not, the whole answer is read reversed, NS and CNAME rows too.
+ * An answer with no such row at all is read as the draft says.
+ */
 export function readCof(
   body: string,
   source = COF_SOURCE,
 ): { observations: Observation[]; more: boolean } | null {
   const lines = ndjsonLines(body);
   if (lines.length > 0 && lines.every((line) => line === undefined)) return null;
+  const records = lines.flatMap((line) => {
+    const r = cofRecord.safeParse(line);
+    return r.success ? [r.data] : [];
+  });
+  const evidence = records.map(valueInRrname);
+  const allReversed = evidence.includes(true) && !evidence.includes(false);
   const observations: Observation[] = [];
   let more = false;
-  for (const line of lines) {
+  for (const [i, record] of records.entries()) {
     if (observations.length >= MAX_ROWS) {
       more = true;
       break;
     }
-    observations.push(...fromCofRecord(line, source));
+    observations.push(...observationsOf(record, source, allReversed || evidence[i] === true));
   }
   return { observations: observations.slice(0, MAX_ROWS), more: more || observations.length > MAX_ROWS };
 }

@@ -32,14 +32,20 @@ export function crtshUrl(base: string, domain: string): string {
 }
 
 const text = (max: number) => z.string().max(max).nullish();
+// A number in the samples; a string is taken too.
+const certId = z.union([z.number(), z.string().max(30)]).nullish();
 const row = z.object({
-  // A number in the samples; a string is taken too.
-  id: z.union([z.number(), z.string().max(30)]).nullish(),
+  id: certId,
+  // Until late 2019 crt.sh named the certificate `min_cert_id` and its log time
+  // `min_entry_timestamp` (recorded by ninoseki/crtsh, 2019-09-03); without the id, every row
+  // counted as a certificate of its own.
+  min_cert_id: certId,
   issuer_name: text(1000),
   common_name: text(1000),
   name_value: text(100_000),
   not_before: text(40),
   entry_timestamp: text(40),
+  min_entry_timestamp: text(40),
 });
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -100,13 +106,17 @@ export function readCrtsh(response: TextResponse, domain: string, now: number): 
   for (const raw of json.slice(0, MAX_ROWS)) {
     const r = row.safeParse(raw);
     if (!r.success) continue;
-    const firstSeen = crtshTime(r.data.not_before) ?? crtshTime(r.data.entry_timestamp);
+    const firstSeen =
+      crtshTime(r.data.not_before) ??
+      crtshTime(r.data.entry_timestamp) ??
+      crtshTime(r.data.min_entry_timestamp);
     if (firstSeen === null) continue;
     const listed = [...(r.data.name_value ?? '').split('\n', MAX_NAMES), r.data.common_name ?? ''];
     const names = [...new Set(listed.flatMap((n) => certHostName(n) ?? []))];
     if (!names.some(under)) continue;
+    const id = r.data.id ?? r.data.min_cert_id;
     records.push({
-      id: r.data.id === null || r.data.id === undefined ? null : String(r.data.id),
+      id: id === null || id === undefined ? null : String(id),
       names,
       firstSeen,
       issuer: issuerName(r.data.issuer_name),

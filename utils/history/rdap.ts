@@ -111,6 +111,7 @@ function suffixMatch(domain: string, entry: string): number | null {
 const text = z.string().max(500);
 const vcardProperty = z.tuple([text, z.unknown(), text]).rest(z.unknown());
 const entitySchema = z.object({
+  handle: text.optional(),
   roles: z.array(text).max(20).optional(),
   vcardArray: z.tuple([z.literal('vcard'), z.array(vcardProperty).max(200)]).optional(),
   entities: z.array(z.unknown()).max(50).optional(),
@@ -154,6 +155,7 @@ const EMAIL = /^[^\s@<>"]{1,64}@[^\s@<>"]{1,190}$/;
 
 type VcardProperty = z.infer<typeof vcardProperty>;
 interface Entity {
+  handle?: string;
   roles: string[];
   props: VcardProperty[];
 }
@@ -169,7 +171,11 @@ function entitiesOf(list: unknown[]): Entity[] {
       if (found.length >= 200) return;
       const e = entitySchema.safeParse(raw);
       if (!e.success) continue;
-      found.push({ roles: e.data.roles ?? [], props: e.data.vcardArray?.[1] ?? [] });
+      found.push({
+        ...(e.data.handle !== undefined && { handle: e.data.handle }),
+        roles: e.data.roles ?? [],
+        props: e.data.vcardArray?.[1] ?? [],
+      });
       if (depth < 3 && e.data.entities) walk(e.data.entities, depth + 1);
     }
   };
@@ -200,14 +206,44 @@ function vcardText(props: VcardProperty[], name: string): string | undefined {
   return undefined;
 }
 
-/** The name of the first entity with `role`: its vCard `fn` or `org`, never redacted placeholder text. */
+/** An entity's vCard `fn` or `org`, never redacted placeholder text. */
+function entityName(e: Entity): string | undefined {
+  for (const wanted of ['fn', 'org']) {
+    const value = vcardText(e.props, wanted);
+    if (value && !REDACTED.test(value)) return value;
+  }
+  return undefined;
+}
+
+/** The name of the first entity with `role` that has one. */
 function nameWithRole(entities: Entity[], role: string): string | undefined {
   for (const e of entities) {
     if (!e.roles.includes(role)) continue;
-    for (const wanted of ['fn', 'org']) {
-      const value = vcardText(e.props, wanted);
-      if (value && !REDACTED.test(value)) return value;
-    }
+    const name = entityName(e);
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/**
+ * The registrar. Of several entities with role `registrar`, the one that is also `sponsor` (the
+ * sponsoring registrar) comes first. Each is shown by its name, else by its handle: CZ.NIC gives
+ * the registrar as `{"handle": "REG-INTERNET-CZ", "roles": ["registrar"]}` and nothing more
+ * (recorded by openrdap/rdap), and a handle says more than a blank.
+ */
+function registrarOf(entities: Entity[]): string | undefined {
+  const registrars = entities.filter((e) => e.roles.includes('registrar'));
+  const sponsors = registrars.filter((e) => e.roles.includes('sponsor'));
+  const others = registrars.filter((e) => !e.roles.includes('sponsor'));
+  const handleOf = (e: Entity) => {
+    const handle = e.handle?.trim().slice(0, 100);
+    return handle && !REDACTED.test(handle) ? handle : undefined;
+  };
+  for (const group of [sponsors, others]) {
+    const named = group.map(entityName).find(Boolean);
+    if (named) return named;
+    const handle = group.map(handleOf).find(Boolean);
+    if (handle) return handle;
   }
   return undefined;
 }
@@ -288,7 +324,7 @@ export function readRdapDomain(
   const created = date(events, 'registration');
   const updated = date(events, 'last changed');
   const expires = date(events, 'expiration', 'registrar expiration');
-  const registrar = nameWithRole(entitiesOf(d.entities ?? []), 'registrar');
+  const registrar = registrarOf(entitiesOf(d.entities ?? []));
   if (created !== undefined) registration.created = created;
   if (updated !== undefined) registration.updated = updated;
   if (expires !== undefined) registration.expires = expires;
@@ -307,9 +343,26 @@ const RIRS: Array<[suffix: string, name: string]> = [
   ['afrinic.net', 'AFRINIC'],
 ];
 
-/** An address written by the server, canonical; `undefined` when it is not one. */
+/** Four dotted decimal parts, each possibly zero-padded ("074.125.000.000"). */
+const PADDED_IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+/**
+ * An address written by the server, canonical; `undefined` when it is not one. Two older shapes
+ * recorded by secynic/ipwhois: ARIN zero-pads IPv4 parts (`"startAddress":"074.125.000.000"`),
+ * which ipaddr.js would read as octal (074 = 60), so each part is read as the decimal it is meant
+ * to be; RIPE wrote a prefix length after the address (`"62.239.237.0/32"`,
+ * `"2a00:2381:ffff::/128"`), which is dropped: the address is the range's first or last one.
+ */
 function canonicalAddress(value: string | undefined): string | undefined {
-  return value && ipaddr.isValid(value) ? ipaddr.parse(value).toString() : undefined;
+  const text = (value ?? '').trim().replace(/\/\d{1,3}$/, '');
+  if (PADDED_IPV4.test(text)) {
+    const decimal = text
+      .split('.')
+      .map((part) => String(Number(part)))
+      .join('.');
+    return ipaddr.IPv4.isValidFourPartDecimal(decimal) ? decimal : undefined;
+  }
+  return text.includes(':') && ipaddr.IPv6.isValid(text) ? ipaddr.IPv6.parse(text).toString() : undefined;
 }
 
 function cidrsOf(list: unknown[]): string[] {

@@ -1,9 +1,13 @@
 // Shapes written from draft-dulaunoy-dnsop-passive-dns-cof-12 and CIRCL's v2 notes
 // (../shared/docs/data-sources.md §2.1, §2.2): NDJSON, rdata as string or array, quoted numbers.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SourceResponse } from '@/utils/history/adapter';
 import { cof, cofAuthorization, readCof } from '@/utils/history/cof';
+import type { AskSource } from '@/utils/history/history-client';
+import { buildHistoryReport, type EnabledSource } from '@/utils/history/history-report';
 import { normalizeHost } from '@/utils/hosts/host';
+import { ok } from '@/utils/lookup/errors';
 
 const host = (text: string) => normalizeHost(text)!;
 const ndjson = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
@@ -175,5 +179,87 @@ describe('COF adapter: answers', () => {
     ['a body with no JSON line', 'Internal error\nplease retry', 'text/plain'],
   ])('turns %s into an error value', (_label, body, contentType) => {
     expect(read(body, { contentType })).toMatchObject({ ok: false, error: { kind: 'bad-response' } });
+  });
+});
+
+// Answers recorded by others (tests/fixtures/recorded/cof/README.md): CIRCL's hosted server puts
+// the owner name in `rdata` and the value in `rrname`; D4's open-source server follows the draft.
+describe('COF adapter: recorded answers', () => {
+  const recorded = (file: string) =>
+    readFileSync(new URL(`../../fixtures/recorded/cof/${file}`, import.meta.url), 'utf8');
+  const readFor = (file: string, query: string) =>
+    cof.read(response({ body: recorded(file) }), host(query), 1000);
+  const ask =
+    (file: string): AskSource =>
+    async (_adapter, _base, _key, asked) => {
+      const result = readFor(file, asked.name);
+      return result.ok ? ok(result.value.page) : result;
+    };
+  const enabled: EnabledSource[] = [{ adapter: cof, base: cof.defaultBase, key: 'u:p' }];
+
+  it('reads CIRCL’s swapped rows for circl.lu as circl.lu’s own A, AAAA and MX history', () => {
+    const result = readFor('circl.lu.circl-docs.ndjson', 'circl.lu');
+    const seen = (first: number, last: number, count: number) => ({
+      rrname: 'circl.lu',
+      firstSeen: first * 1000,
+      lastSeen: last * 1000,
+      count,
+      source: 'Passive DNS server (COF)',
+    });
+    expect(result.ok && result.value.page.observations).toEqual([
+      { ...seen(1696798385, 1697890824, 19), rrtype: 'A', rdata: '185.194.93.14' },
+      { ...seen(1696798385, 1697890824, 18), rrtype: 'AAAA', rdata: '2a00:5980:93::14' },
+      { ...seen(1696786636, 1697897232, 149), rrtype: 'MX', rdata: '10 cppy.circl.lu' },
+    ]);
+  });
+
+  it('reads an NS row in a reversed answer reversed too', () => {
+    // The documentation page's fourth row (NS, rrname ns1.eurodns.com, rdata circl.lu, count "5")
+    // is cut off in the stored copy after `"time_first": "16967`, so its times here are made up.
+    const ns = JSON.stringify({
+      rrtype: 'NS',
+      rrname: 'ns1.eurodns.com',
+      rdata: 'circl.lu',
+      count: '5',
+      time_first: '1696786636',
+      time_last: '1697897232',
+    });
+    const body = `${recorded('circl.lu.circl-docs.ndjson')}${ns}\n`;
+    const result = cof.read(response({ body }), host('circl.lu'), 1000);
+    expect(result.ok && result.value.page.observations.at(-1)).toMatchObject({
+      rrname: 'circl.lu',
+      rrtype: 'NS',
+      rdata: 'ns1.eurodns.com',
+    });
+  });
+
+  it('reads rows whose type cannot tell (NS alone) as the draft says', () => {
+    const ns = JSON.stringify(record({ rrname: 'example.org', rrtype: 'NS', rdata: 'ns1.example.net' }));
+    expect(readCof(ns)!.observations[0]).toMatchObject({ rrname: 'example.org', rdata: 'ns1.example.net' });
+  });
+
+  it('shows CIRCL’s rows on the card for circl.lu', async () => {
+    const report = await buildHistoryReport(host('circl.lu'), enabled, ask('circl.lu.circl-docs.ndjson'));
+    expect(report.history.state === 'ok' && report.history.data.map((e) => [e.rrtype, e.rdata])).toEqual([
+      ['MX', '10 cppy.circl.lu'],
+      ['A', '185.194.93.14'],
+      ['AAAA', '2a00:5980:93::14'],
+    ]);
+  });
+
+  it('keeps D4’s draft-oriented rows for an address as they are: names on the address', async () => {
+    const result = readFor('2a02-250-0-8--53.d4.ndjson', '2a02:250:0:8::53');
+    const rows = result.ok ? result.value.page.observations : [];
+    expect(rows).toHaveLength(16);
+    expect(rows.every((o) => o.rrtype === 'AAAA' && o.rdata === '2a02:250:0:8::53')).toBe(true);
+    expect(rows[0]).toMatchObject({ rrname: 'media.vastporten.se', firstSeen: 1657878141000, count: 1 });
+    const report = await buildHistoryReport(
+      host('2a02:250:0:8::53'),
+      enabled,
+      ask('2a02-250-0-8--53.d4.ndjson'),
+    );
+    expect(report.history.state === 'ok' && report.history.data.map((e) => e.rrname)).toContain(
+      'xn--ihuvudetpevap-xfb.se',
+    );
   });
 });

@@ -1,6 +1,7 @@
 // crt.sh's JSON output. Row shapes follow the sample in ../shared/docs/data-sources.md §4.1 (the
 // same fields a public crt.sh client's README shows); the odd ones are made up to cover what the
 // doc warns of (e-mail addresses in name_value, HTML error pages, numbers as strings).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tallyNames } from '@/utils/history/certspotter';
 import { crtshTime, crtshUrl, issuerName, MAX_ROWS, readCrtsh } from '@/utils/history/crtsh';
@@ -202,5 +203,33 @@ describe('crt.sh fields', () => {
     [null, null],
   ])('issuer %j', (dn, expected) => {
     expect(issuerName(dn)).toBe(expected);
+  });
+});
+
+// Answers recorded by others (tests/fixtures/recorded/crtsh/README.md).
+const recorded = (file: string) =>
+  readFileSync(new URL(`../../fixtures/recorded/crtsh/${file}`, import.meta.url), 'utf8');
+
+describe('crt.sh recorded answers', () => {
+  it('reads the 2019 shape (min_cert_id, min_entry_timestamp) with each certificate’s id', () => {
+    const { records, more } = read(recorded('crt.sh.q-min-cert-id.json'), 'crt.sh');
+    expect(records).toHaveLength(42);
+    expect(more).toBe(false);
+    expect(records[0]).toEqual({
+      id: '1727279813',
+      names: ['crt.sh'],
+      firstSeen: Date.UTC(2019, 6, 31),
+      issuer: 'Sectigo Limited',
+    });
+    expect(records.at(-1)).toMatchObject({ id: '7842942', firstSeen: Date.UTC(2015, 5, 2) });
+    expect(new Set(records.map((r) => r.id)).size).toBe(42);
+  });
+
+  it('counts a certificate listed twice in the 2019 shape once', () => {
+    // No recorded answer repeats a min_cert_id (ninoseki/crtsh's lists each precertificate and
+    // certificate once); the recorded first row is listed twice here, as issue 13 describes.
+    const [first] = JSON.parse(recorded('crt.sh.q-min-cert-id.json')) as unknown[];
+    const tally = tallyNames('crt.sh', read([first, first], 'crt.sh').records, false);
+    expect(tally.names).toMatchObject([{ name: 'crt.sh', certificates: 1 }]);
   });
 });

@@ -1,5 +1,6 @@
 // Shapes written from the OTX passive_dns skeleton and error form in
 // ../shared/docs/data-sources.md §2.4 (zone-less ISO times, `count`, `{detail, error}`).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SourceResponse } from '@/utils/history/adapter';
 import { otx, otxTime } from '@/utils/history/otx';
@@ -151,5 +152,53 @@ describe('OTX adapter: answers', () => {
     ['text that is not JSON', 'oops', 'text/plain'],
   ])('turns %s into an error value', (_label, text, contentType) => {
     expect(read(text, { contentType })).toMatchObject({ ok: false, error: { kind: 'bad-response' } });
+  });
+});
+
+// Recorded by others (tests/fixtures/recorded/otx/README.md): OTX's passive_dns section for an
+// address in February 2019, before `record_type` existed, with HTTP-style dates.
+describe('OTX adapter: recorded answers', () => {
+  const recorded = (file: string) =>
+    readFileSync(new URL(`../../fixtures/recorded/otx/${file}`, import.meta.url), 'utf8');
+
+  it('reads HTTP-style dates as UTC', () => {
+    expect(otxTime('Tue, 26 Feb 2019 14:45:47 GMT')).toBe(Date.UTC(2019, 1, 26, 14, 45, 47));
+    expect(otxTime('Tue, 26 Feb 2019 14:45:47')).toBeNull();
+    expect(otxTime('Tue, 31 Feb 2019 14:45:47 GMT')).toBeNull();
+  });
+
+  it('keeps the row of the 2019 shape (no record_type): an address value is an A record', () => {
+    const result = read(recorded('175.126.38.143.passive_dns.json'), {}, '175.126.38.143');
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        page: {
+          source: 'AlienVault OTX',
+          total: 1,
+          observations: [
+            {
+              rrname: 'www.wnbbeauty.com',
+              rrtype: 'A',
+              rdata: '175.126.38.143',
+              firstSeen: Date.UTC(2019, 1, 26, 14, 45, 47),
+              lastSeen: Date.UTC(2019, 1, 26, 14, 45, 47),
+              source: 'AlienVault OTX',
+            },
+          ],
+        },
+      },
+    });
+  });
+
+  it('reads an IPv6 value without record_type as AAAA, and does not guess a type for a name', () => {
+    const rows = [
+      row({ record_type: undefined, address: '2001:DB8::1', first: 'Tue, 26 Feb 2019 14:45:47 GMT' }),
+      row({ record_type: undefined, address: 'edge.example.net' }),
+    ];
+    const result = read(body(rows));
+    expect(result.ok && result.value.page.observations.map((o) => [o.rrtype, o.rdata])).toEqual([
+      ['AAAA', '2001:db8::1'],
+    ]);
+    expect(result.ok && result.value.page.total).toBe(2);
   });
 });
