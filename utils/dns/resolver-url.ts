@@ -6,6 +6,11 @@ export type ResolverUrlCheck = { ok: true; url: string } | { ok: false; message:
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+/** Whether `url` stays on this computer (plain http is allowed only there). */
+export function isLoopbackUrl(url: URL): boolean {
+  return LOOPBACK_HOSTS.has(url.hostname);
+}
+
 export function checkResolverUrl(input: string): ResolverUrlCheck {
   // RFC 8484 §3 lets servers publish a URI template; `{?dns}` is where our parameter goes.
   const text = input.trim().replace(/\{\?dns\}$/, '');
@@ -18,7 +23,7 @@ export function checkResolverUrl(input: string): ResolverUrlCheck {
   if (url.username || url.password) {
     return { ok: false, message: t('dns.resolverUrl.credentials') };
   }
-  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+  if (url.protocol === 'http:' && !isLoopbackUrl(url)) {
     return {
       ok: false,
       message: t('dns.resolverUrl.plainHttp'),

@@ -28,6 +28,7 @@ import {
   type Bootstrap,
   type RdapRecord,
 } from './rdap';
+import { isLoopbackUrl } from '../dns/resolver-url';
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
@@ -117,7 +118,8 @@ export function createRdapClient(options: RdapClientOptions = {}): AskRdap {
 
   /**
    * One GET; `finalHost` is the host that answered after redirects (rdap.org → the registry),
-   * `encrypted` whether that last hop was https.
+   * `encrypted` whether that last hop was https or never left this computer (a server of the
+   * user's own on loopback: nobody on a network path could read or change it).
    */
   async function get(url: string): Promise<Result<TextResponse & { finalHost: string; encrypted: boolean }>> {
     const host = hostOf(url);
@@ -140,7 +142,8 @@ export function createRdapClient(options: RdapClientOptions = {}): AskRdap {
     });
     if (!response.ok) return response;
     const finalHost = hostOf(finalUrl);
-    return ok({ ...response.value, finalHost, encrypted: new URL(finalUrl).protocol === 'https:' });
+    const last = new URL(finalUrl);
+    return ok({ ...response.value, finalHost, encrypted: last.protocol === 'https:' || isLoopbackUrl(last) });
   }
 
   /** A bootstrap file, from the cache or the network; `null` when it can't be had. */

@@ -442,6 +442,15 @@ describe('registries the bootstrap lists over plain http only', () => {
     expect(net.asked).not.toContain('https://rdap.mine.test/domain/a.com');
   });
 
+  it('does not mark a server of the user’s own on loopback: the answer never left the computer', async () => {
+    const net = fakeNetwork({
+      'http://127.0.0.1:8080/domain/a.com': { status: 200, body: domainObject('a.com') },
+    });
+    const found = await client(net).ask(host('a.com'), { ...SETTINGS, baseUrl: 'http://127.0.0.1:8080/' });
+    expect(found).toMatchObject({ ok: true, value: { outcome: 'found', record: { domain: 'a.com' } } });
+    expect(found.ok && found.value.outcome === 'found' && found.value.record.unencrypted).toBeFalsy();
+  });
+
   it('passes the mark to the registration section', async () => {
     await fakeBrowser.storage.sync.set({
       settings: { ...DEFAULT_SETTINGS, rdap: { ...DEFAULT_SETTINGS.rdap, ...SETTINGS } },
