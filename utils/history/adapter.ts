@@ -22,6 +22,8 @@ export interface SourceResponse {
   retryAfter: string | null;
   /** Other response headers an adapter asked for (lower-case names), e.g. a pagination cursor. */
   headers?: Record<string, string>;
+  /** The URL asked, for messages that must name it (a 404: the base URL is probably wrong). */
+  url?: string;
 }
 
 /** At most `limit` requests in any `windowMs`: the source's documented (or polite) allowance. */

@@ -233,9 +233,8 @@ export const cof: PdnsAdapter = {
     headers: cofHeaders(key),
   }),
   read: (response, _host, now) => {
-    const error = commonError<never>(COF_SOURCE, response, now, { notFoundIsEmpty: true });
+    const error = commonError<never>(COF_SOURCE, response, now);
     if (error) return error;
-    if (response.status === 404) return ok({ page: { source: COF_SOURCE, observations: [], total: 0 } });
     const read = readCof(response.body);
     if (!read) return unexpected(COF_SOURCE);
     // A dribble cursor means the server has more. `read` sees neither base nor key, so `next`

@@ -63,13 +63,10 @@ export const dnsdb: PdnsAdapter = {
         status,
         message: t('sources.error.pageTooFar', { source: DNSDB_SOURCE }),
       });
-    const error = commonError<never>(DNSDB_SOURCE, response, now, {
-      notFoundIsEmpty: true,
-      defaultWaitMs: QUOTA_WAIT_MS,
-    });
+    // API v2 answers "no results" with 200 and an empty stream; a 404 is a path the server does
+    // not know (API v1's 404 "no results" cannot come back for a v2 path).
+    const error = commonError<never>(DNSDB_SOURCE, response, now, { defaultWaitMs: QUOTA_WAIT_MS });
     if (error) return error;
-    // API v1 answered "no results" with 404; kept in case a proxy or an old server still does.
-    if (status === 404) return ok({ page: { source: DNSDB_SOURCE, observations: [], total: 0 } });
 
     const observations: Observation[] = [];
     let end: { cond: string; msg?: string } | undefined;

@@ -108,7 +108,7 @@ export function createHistoryClient(options: HistoryClientOptions = {}): AskSour
         fetch: options.fetch,
       });
       if (!response.ok) return response;
-      const read = adapter.read(response.value, host, now());
+      const read = adapter.read({ ...response.value, url: request.url }, host, now());
       if (!read.ok && read.error.kind === 'rate-limited' && read.error.retryAt)
         gate.block(endpoint, read.error.retryAt);
       return read;

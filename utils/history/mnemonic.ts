@@ -7,6 +7,7 @@ import { fail, formatWait, ok, type Result } from '../lookup/errors';
 import { t } from '../i18n/messages';
 import { joinUrl, type PdnsAdapter } from './adapter';
 import type { ObservationPage } from './model';
+import { unknownPath } from './source-errors';
 import { MNEMONIC_DEFAULT_BASE, MNEMONIC_SOURCE } from './sources';
 
 /** Rows asked per request: the public maximum, so one request (of 10 a minute) gets it all. */
@@ -50,7 +51,10 @@ export function readMnemonic(
   body: string,
   now: number,
   contentType: string | null = null,
+  url?: string,
 ): Result<ObservationPage> {
+  // Not documented as "no data" (data-sources.md §2.3): the path was wrong, whatever the body.
+  if (status === 404) return unknownPath(MNEMONIC_SOURCE, url);
   if (/html/i.test(contentType ?? '') && status !== 402 && status !== 429)
     return fail({ kind: 'bad-response', message: t('sources.error.webPage', { source: MNEMONIC_SOURCE }) });
   let json: unknown;
@@ -142,7 +146,7 @@ export const mnemonic: PdnsAdapter = {
     headers: key ? { 'Argus-API-Key': key } : ({} as Record<string, string>),
   }),
   read: (response, _host, now) => {
-    const result = readMnemonic(response.status, response.body, now, response.contentType);
+    const result = readMnemonic(response.status, response.body, now, response.contentType, response.url);
     return result.ok ? ok({ page: result.value }) : result;
   },
 };

@@ -85,9 +85,8 @@ export const otx: PdnsAdapter = {
     headers: { Accept: 'application/json', 'X-OTX-API-KEY': key.trim() },
   }),
   read: (response, _host, now) => {
-    const error = commonError<never>(OTX_SOURCE, response, now, { notFoundIsEmpty: true });
+    const error = commonError<never>(OTX_SOURCE, response, now);
     if (error) return error;
-    if (response.status === 404) return ok({ page: { source: OTX_SOURCE, observations: [], total: 0 } });
     const parsed = envelope.safeParse(parseJson(response.body));
     if (!parsed.success) return unexpected(OTX_SOURCE);
     const { passive_dns: list, count, detail, error: reason } = parsed.data;

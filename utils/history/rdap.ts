@@ -257,10 +257,38 @@ function abuseEmail(entities: Entity[]): string | undefined {
   return undefined;
 }
 
+const RDAP_TIME = /^(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2})?)(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * An RDAP date → ms. RFC 3339 as most servers write it, and MarkMonitor's
+ * `2028-09-13T07:00:00.000+0000` (no colon in the offset; recorded by meeb/whoisit), which is not
+ * the one form `Date.parse` must accept everywhere: the parts are rewritten into that form first.
+ * A date without a zone is read as UTC.
+ */
+export function rdapTime(text: string): number | undefined {
+  const m = RDAP_TIME.exec(text.trim());
+  if (!m) return undefined;
+  const [, found = '', fraction = '', zone = 'Z'] = m;
+  const [year, month, day] = found.slice(0, 10).split('-').map(Number);
+  // Engines differ on 30 February (V8 rolls it over): only a day that exists is a date.
+  if (new Date(Date.UTC(year!, month! - 1, day)).getUTCDate() !== day) return undefined;
+  // A bare date (not RFC 3339, but seen from registries) is midnight UTC.
+  const base = found.length > 10 ? found.toUpperCase() : `${found}T00:00:00`;
+  const ms = fraction.padEnd(3, '0').slice(0, 3);
+  const offset = zone.toUpperCase() === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
+  const t = Date.parse(`${base}.${ms}${offset}`);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/**
+ * The date of the first of `actions` present. "last update" is MarkMonitor's name for the
+ * registered "last changed" (its google.com answer gives the same instant as Verisign's).
+ */
 const date = (events: Array<{ eventAction: string; eventDate: string }>, ...actions: string[]) => {
   for (const action of actions) {
-    const t = Date.parse(events.find((e) => e.eventAction === action)?.eventDate ?? '');
-    if (!Number.isNaN(t)) return t;
+    const event = events.find((e) => e.eventAction.trim().toLowerCase() === action);
+    const t = event && rdapTime(event.eventDate);
+    if (t !== undefined) return t;
   }
   return undefined;
 };
@@ -322,7 +350,7 @@ export function readRdapDomain(
     server,
   };
   const created = date(events, 'registration');
-  const updated = date(events, 'last changed');
+  const updated = date(events, 'last changed', 'last update');
   const expires = date(events, 'expiration', 'registrar expiration');
   const registrar = registrarOf(entitiesOf(d.entities ?? []));
   if (created !== undefined) registration.created = created;
@@ -406,7 +434,7 @@ export function readRdapIp(
     registrant: nameWithRole(entities, 'registrant'),
     abuseEmail: abuseEmail(entities),
     registered: date(events, 'registration'),
-    updated: date(events, 'last changed'),
+    updated: date(events, 'last changed', 'last update'),
     registry: RIRS.find(([suffix]) => host === suffix || host.endsWith(`.${suffix}`))?.[1],
   };
   const network: IpRegistration = {

@@ -88,9 +88,8 @@ export const securitytrails: PdnsAdapter = {
     headers: { Accept: 'application/json', APIKEY: key.trim() },
   }),
   read: (response, host, now) => {
-    const error = commonError<never>(ST_SOURCE, response, now, { notFoundIsEmpty: true });
+    const error = commonError<never>(ST_SOURCE, response, now);
     if (error) return error;
-    if (response.status === 404) return ok({ page: { source: ST_SOURCE, observations: [], total: 0 } });
     const parsed = envelope.safeParse(parseJson(response.body));
     if (!parsed.success) return unexpected(ST_SOURCE);
     const { records, pages, message } = parsed.data;

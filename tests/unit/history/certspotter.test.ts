@@ -1,4 +1,5 @@
 // Shapes written from Cert Spotter's documented v1 issuance objects (../shared/docs/data-sources.md §4.2).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   certHostName,
@@ -123,5 +124,36 @@ describe('which certificate names count as host names', () => {
     ['', null],
   ])('%j → %j', (raw, expected) => {
     expect(certHostName(raw)).toBe(expected);
+  });
+});
+
+// Recorded by others (tests/fixtures/recorded/certspotter/README.md): every expansion, a string id.
+describe('Cert Spotter recorded answer', () => {
+  it('reads sslmate.com’s issuance: string id kept, extra expansions and a 1.6 kB cert ignored', () => {
+    const body = readFileSync(
+      new URL('../../fixtures/recorded/certspotter/sslmate.com.issuances.json', import.meta.url),
+      'utf8',
+    );
+    expect(readCertSpotter(200, body, 0, null)).toEqual({
+      ok: true,
+      value: {
+        records: [
+          {
+            id: '4326219514',
+            names: [
+              'certs.sandbox.sslmate.com',
+              'certs.sslmate.com',
+              'sandbox.sslmate.com',
+              'sslmate.com',
+              'www.sslmate.com',
+            ],
+            firstSeen: Date.UTC(2022, 9, 22),
+            issuer: 'Sectigo',
+          },
+        ],
+        size: 1,
+        lastId: '4326219514',
+      },
+    });
   });
 });

@@ -225,6 +225,32 @@ describe('crt.sh recorded answers', () => {
     expect(new Set(records.map((r) => r.id)).size).toBe(42);
   });
 
+  it('reads the 2020 shape (id and entry_timestamp, no common_name, no serial_number)', () => {
+    const { records } = read(recorded('crt.sh.identity.json'), 'crt.sh');
+    expect(records).toHaveLength(12);
+    expect(records[0]).toEqual({
+      id: '2202554056',
+      names: ['*.crt.sh', 'crt.sh'],
+      firstSeen: Date.UTC(2019, 11, 7),
+      issuer: 'COMODO CA Limited',
+    });
+    const tally = tallyNames('crt.sh', records, false);
+    expect(tally.names.map((n) => [n.name, n.certificates, n.firstSeen])).toEqual([
+      ['*.crt.sh', 4, Date.UTC(2019, 11, 7)],
+      ['www.crt.sh', 4, Date.UTC(2019, 6, 31)],
+      ['crt.sh', 12, Date.UTC(2018, 9, 1)],
+    ]);
+  });
+
+  it('reads the 2023 shape (common_name, serial_number) for a name found through a SAN', () => {
+    const { records } = read(recorded('www.example.com.identity.json'), 'example.com');
+    expect(records.map((r) => [r.id, r.names, r.firstSeen, r.issuer])).toEqual([
+      ['8396709327', ['www.example.com', 'www.example.org'], Date.UTC(2023, 0, 13), 'DigiCert Inc'],
+      ['6359075900', ['www.example.com', 'www.example.org'], Date.UTC(2022, 2, 14), 'DigiCert Inc'],
+      ['6342480680', ['www.example.com', 'www.example.org'], Date.UTC(2022, 2, 14), 'DigiCert Inc'],
+    ]);
+  });
+
   it('counts a certificate listed twice in the 2019 shape once', () => {
     // No recorded answer repeats a min_cert_id (ninoseki/crtsh's lists each precertificate and
     // certificate once); the recorded first row is listed twice here, as issue 13 describes.

@@ -1,7 +1,7 @@
 // RDAP answers recorded by others, one test per file (tests/fixtures/recorded/rdap*/README.md).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readRdapDomain, readRdapIp } from '@/utils/history/rdap';
+import { rdapBaseFor, readRdapDomain, readRdapIp } from '@/utils/history/rdap';
 
 const recorded = (path: string) =>
   readFileSync(new URL(`../../fixtures/recorded/${path}`, import.meta.url), 'utf8');
@@ -114,5 +114,103 @@ describe('RDAP registrar', () => {
     const redacted = { roles: ['registrar'], handle: 'R-2', vcardArray: vcard('REDACTED FOR PRIVACY') };
     expect(answer([redacted, reseller])).toMatchObject({ ok: true, value: { registrar: 'Reseller Ltd' } });
     expect(answer([redacted])).toMatchObject({ ok: true, value: { registrar: 'R-2' } });
+  });
+});
+
+describe('RDAP domain answers recorded by meeb/whoisit', () => {
+  const GOOGLE_STATUSES = [
+    'client update prohibited',
+    'client transfer prohibited',
+    'client delete prohibited',
+    'server update prohibited',
+    'server transfer prohibited',
+    'server delete prohibited',
+  ];
+  const GOOGLE_NS = ['ns1.google.com', 'ns2.google.com', 'ns3.google.com', 'ns4.google.com'];
+
+  it('reads MarkMonitor: +0000 dates with milliseconds, "last update", registrar as vCard org', () => {
+    const body = recorded('rdap/google.com.markmonitor.json');
+    expect(readRdapDomain('google.com', 'rdap.markmonitor.com', 200, body, 0, null)).toEqual({
+      ok: true,
+      value: {
+        domain: 'google.com',
+        created: Date.UTC(1997, 8, 15, 7),
+        // MarkMonitor's "last update" is Verisign's "last changed" for the same name, to the second.
+        updated: Date.UTC(2019, 8, 9, 15, 39, 4),
+        expires: Date.UTC(2028, 8, 13, 7),
+        registrar: 'MarkMonitor Inc.',
+        statuses: GOOGLE_STATUSES,
+        nameservers: GOOGLE_NS,
+        delegationSigned: false,
+        server: 'rdap.markmonitor.com',
+      },
+    });
+  });
+
+  it('reads Verisign’s answer for the same name (registry, thin .com)', () => {
+    const body = recorded('rdap/google.com.verisign.json');
+    expect(readRdapDomain('google.com', 'rdap.verisign.com', 200, body, 0, null)).toEqual({
+      ok: true,
+      value: {
+        domain: 'google.com',
+        created: Date.UTC(1997, 8, 15, 4),
+        updated: Date.UTC(2019, 8, 9, 15, 39, 4),
+        expires: Date.UTC(2028, 8, 14, 4),
+        registrar: 'MarkMonitor Inc.',
+        statuses: [
+          'client delete prohibited',
+          'client transfer prohibited',
+          'client update prohibited',
+          'server delete prohibited',
+          'server transfer prohibited',
+          'server update prohibited',
+        ],
+        nameservers: GOOGLE_NS,
+        delegationSigned: false,
+        server: 'rdap.verisign.com',
+      },
+    });
+  });
+
+  it('reads themarquetry.com: no "last changed" event at all, so no update date', () => {
+    const body = recorded('rdap/themarquetry.com.verisign.json');
+    expect(readRdapDomain('themarquetry.com', 'rdap.verisign.com', 200, body, 0, null)).toEqual({
+      ok: true,
+      value: {
+        domain: 'themarquetry.com',
+        created: Date.UTC(2021, 2, 16, 17, 7, 37),
+        expires: Date.UTC(2022, 2, 16, 17, 7, 37),
+        registrar: 'Hosting Concepts B.V. d/b/a Registrar.eu',
+        statuses: ['client transfer prohibited'],
+        nameservers: ['ns1.dns-parking.com', 'ns2.dns-parking.com'],
+        delegationSigned: false,
+        server: 'rdap.verisign.com',
+      },
+    });
+  });
+});
+
+describe('IANA RDAP bootstrap files recorded by meeb/whoisit (2024)', () => {
+  const file = (name: string) => JSON.parse(recorded(`iana-bootstrap/${name}`)) as unknown;
+
+  it.each([
+    ['google.com', 'https://rdap.verisign.com/com/v1/'],
+    ['www.example.cz', 'https://rdap.nic.cz/'],
+  ])('dns.json: %s → %s', (domain, base) => {
+    expect(rdapBaseFor(file('dns.json'), domain)).toBe(base);
+  });
+
+  it.each([
+    ['74.125.225.229', 'https://rdap.arin.net/registry/'],
+    ['62.239.237.1', 'https://rdap.db.ripe.net/'],
+  ])('ipv4.json: %s → %s (the https base of the two listed)', (address, base) => {
+    expect(rdapBaseFor(file('ipv4.json'), address)).toBe(base);
+  });
+
+  it.each([
+    ['2a00:2381:ffff::1', 'https://rdap.db.ripe.net/'],
+    ['2001:4860:4860::8888', 'https://rdap.arin.net/registry/'],
+  ])('ipv6.json: %s → %s', (address, base) => {
+    expect(rdapBaseFor(file('ipv6.json'), address)).toBe(base);
   });
 });

@@ -1,6 +1,6 @@
 // Shapes written from RFC 9083 / RFC 9224 and the ICANN gTLD profile (../shared/docs/data-sources.md §3).
 import { describe, expect, it } from 'vitest';
-import { rdapBaseFor, readRdapDomain, readRdapIp } from '@/utils/history/rdap';
+import { rdapBaseFor, rdapTime, readRdapDomain, readRdapIp } from '@/utils/history/rdap';
 
 const BOOTSTRAP = {
   version: '1.0',
@@ -291,5 +291,21 @@ describe('RDAP IP network answers', () => {
       ok: false,
       error: { kind: 'bad-response' },
     });
+  });
+});
+
+describe('RDAP dates', () => {
+  it.each([
+    ['2028-09-13T07:00:00.000+0000', Date.UTC(2028, 8, 13, 7)],
+    ['2007-03-13T12:09:54-04:00', Date.UTC(2007, 2, 13, 16, 9, 54)],
+    ['2004-08-30T22:55:00+00:00', Date.UTC(2004, 7, 30, 22, 55)],
+    ['2021-03-16T17:07:37Z', Date.UTC(2021, 2, 16, 17, 7, 37)],
+    ['2021-03-16t17:07:37.123456z', Date.UTC(2021, 2, 16, 17, 7, 37, 123)],
+    ['2021-03-16T17:07:37', Date.UTC(2021, 2, 16, 17, 7, 37)],
+    ['2016-04-01', Date.UTC(2016, 3, 1)],
+    ['2021-02-30T00:00:00Z', undefined],
+    ['yesterday', undefined],
+  ])('%s → %s', (text, ms) => {
+    expect(rdapTime(text)).toBe(ms);
   });
 });
