@@ -23,25 +23,13 @@ function markCentre(tab: Page, text: string): Promise<{ x: number; y: number }> 
   }, text);
 }
 
-/** Rests the pointer on the mark reading `text` and returns ms from the card's opening to records painted. */
-async function restAndTime(tab: Page, text: string): Promise<number> {
+/**
+ * Starts `measure` in the page, rests the pointer on the mark reading `text`, and returns what
+ * `measure` found once it settles; then closes the card and moves the pointer away.
+ */
+async function restOn(tab: Page, text: string, measure: () => Promise<number>): Promise<number> {
   const point = await markCentre(tab, text);
-  const timing = tab.evaluate(
-    () =>
-      new Promise<number>((done) => {
-        let opened = 0;
-        const tick = () => {
-          const root = document.querySelector('hostlens-card')?.shadowRoot;
-          const dns = root?.querySelector('[data-section="dns"]');
-          if (!opened && root?.querySelector('[role="dialog"]')) opened = performance.now();
-          if (opened && dns && dns.getAttribute('data-state') !== 'loading') {
-            // The next frame is when it is on screen.
-            requestAnimationFrame(() => done(performance.now() - opened));
-          } else requestAnimationFrame(tick);
-        };
-        tick();
-      }),
-  );
+  const timing = measure();
   await tab.mouse.move(point.x, point.y, { steps: 2 });
   const ms = await timing;
   await tab.keyboard.press('Escape');
@@ -50,31 +38,48 @@ async function restAndTime(tab: Page, text: string): Promise<number> {
   return ms;
 }
 
+/** Rests the pointer on the mark reading `text` and returns ms from the card's opening to records painted. */
+async function restAndTime(tab: Page, text: string): Promise<number> {
+  return restOn(tab, text, () =>
+    tab.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          let opened = 0;
+          const tick = () => {
+            const root = document.querySelector('hostlens-card')?.shadowRoot;
+            const dns = root?.querySelector('[data-section="dns"]');
+            if (!opened && root?.querySelector('[role="dialog"]')) opened = performance.now();
+            if (opened && dns && dns.getAttribute('data-state') !== 'loading') {
+              // The next frame is when it is on screen.
+              requestAnimationFrame(() => done(performance.now() - opened));
+            } else requestAnimationFrame(tick);
+          };
+          tick();
+        }),
+    ),
+  );
+}
+
 /**
  * Rests the pointer on `text` and returns ms from the pointer's last move to the card's dialog in
  * the page: the rest time, plus — on a page's first card — loading card.js.
  */
 async function restToOpen(tab: Page, text: string): Promise<number> {
-  const point = await markCentre(tab, text);
-  const timing = tab.evaluate(
-    () =>
-      new Promise<number>((done) => {
-        let moved = performance.now();
-        addEventListener('pointermove', () => (moved = performance.now()), { capture: true });
-        const tick = () => {
-          if (document.querySelector('hostlens-card')?.shadowRoot?.querySelector('[role="dialog"]'))
-            done(performance.now() - moved);
-          else requestAnimationFrame(tick);
-        };
-        tick();
-      }),
+  return restOn(tab, text, () =>
+    tab.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          let moved = performance.now();
+          addEventListener('pointermove', () => (moved = performance.now()), { capture: true });
+          const tick = () => {
+            if (document.querySelector('hostlens-card')?.shadowRoot?.querySelector('[role="dialog"]'))
+              done(performance.now() - moved);
+            else requestAnimationFrame(tick);
+          };
+          tick();
+        }),
+    ),
   );
-  await tab.mouse.move(point.x, point.y, { steps: 2 });
-  const ms = await timing;
-  await tab.keyboard.press('Escape');
-  await tab.mouse.move(1, 1);
-  await tab.locator('hostlens-card [role="dialog"]').waitFor({ state: 'detached' });
-  return ms;
 }
 
 export async function benchCard(): Promise<string[]> {
