@@ -6,12 +6,16 @@ import { bundleSizes } from './bundle-sizes';
 import { benchCard } from './card';
 import { benchChromiumScan } from './chromium-scan';
 import { benchDetect } from './detect';
+import { benchDetectAdversarial } from './detect-adversarial';
 import { benchLiveBlog } from './live-blog';
 import { benchLookup } from './lookup';
+import { benchTextBlocksDepth } from './text-blocks-depth';
 
 for (const line of await benchDetect()) console.log(line);
+for (const line of benchDetectAdversarial()) console.log(line);
 for (const line of await benchLookup()) console.log(line);
 for (const line of await benchChromiumScan()) console.log(line);
+for (const line of await benchTextBlocksDepth()) console.log(line);
 for (const line of await benchCard()) console.log(line);
 for (const line of await benchLiveBlog()) console.log(line);
 // The release build, which the Chromium benches above also ran.

@@ -2,6 +2,7 @@
 // table drives `npm test` (a seeded, small run) and `npm run fuzz` (10,000 cases per parser).
 // The rule for every case: a typed result or a typed error value — never a throw, never a hang.
 import fc from 'fast-check';
+import { findHosts } from '@/utils/detect/find-hosts';
 import { decodeAnswer } from '@/utils/dns/wire';
 import { PDNS_SOURCES } from '@/utils/history/pdns-sources';
 import { readRdapDomain, readRdapIp } from '@/utils/history/rdap';
@@ -153,6 +154,8 @@ export const FUZZ_TARGETS: FuzzTarget[] = [
       ),
   },
   { name: 'lookup input', arbitrary: nasty, run: (s) => parseLookupInput(s as string) },
+  // Page text is outside data too; tests/fuzz/detector-families.ts has the shapes made to be slow.
+  { name: 'hosts in page text', arbitrary: nasty, run: (s) => findHosts(s as string) },
   { name: 'CSV', arbitrary: nasty, run: (s) => parseCsv(s as string) },
   {
     name: 'watchlist import',

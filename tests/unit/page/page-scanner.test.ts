@@ -114,6 +114,20 @@ describe('PageScanner', () => {
     expect(hosts()).toEqual([['second.example.com', 1]]);
   });
 
+  it('leaves text added inside an editable region alone', async () => {
+    // The walk only recognises an editing host by its own attribute (text-blocks.ts): a node
+    // queued from inside one must be turned away before the walk starts.
+    const { scanner, drain, hosts } = setup('<div contenteditable="true"><p>draft</p></div>');
+    scanner.enqueue(document.body);
+    scanner.observe(document.body);
+    await drain();
+    const added = document.createElement('span');
+    added.innerHTML = 'typed <b>typed.example.com</b>';
+    document.querySelector('p')!.append(added);
+    await drain();
+    expect(hosts()).toEqual([]);
+  });
+
   it('rescans edited text without counting twice', async () => {
     const { scanner, drain, hosts } = setup('<p>one.example.com</p>');
     scanner.enqueue(document.body);
