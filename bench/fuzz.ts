@@ -30,7 +30,7 @@ for (const family of DETECTOR_FAMILIES) {
   const timings = family.shapes.map((shape) =>
     timeShape(family.name, shape, SIZES, { seed, smallBudgetMs: 30, largeRuns: 3 }),
   );
-  breaks.push(...timings.flatMap(ruleBreaks));
+  breaks.push(...timings.flatMap((timing) => ruleBreaks(timing)));
   console.log(`findHosts ${familyLines(timings)[0]}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 console.log(

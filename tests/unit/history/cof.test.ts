@@ -147,11 +147,9 @@ describe('COF adapter: answers', () => {
     expect(hostile.ok && hostile.value.next).toBeUndefined();
   });
 
-  it('reads 10,000 rows quickly and keeps no more', () => {
+  it('reads 10,000 rows and keeps no more', () => {
     const rows = Array.from({ length: 10_500 }, (_, i) => record({ rdata: [`192.0.${i >> 8}.${i % 256}`] }));
-    const started = performance.now();
     const result = read(ndjson(rows));
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(result.ok && result.value.page.observations).toHaveLength(10_000);
     expect(result.ok && result.value.page.total).toBe(10_001);
   });

@@ -152,9 +152,7 @@ describe('crt.sh adapter', () => {
     const rows = Array.from({ length: MAX_ROWS + 5 }, (_, i) =>
       row({ id: i, name_value: `h${i}.example.dev`, common_name: null }),
     );
-    const started = performance.now();
     const answer = read(rows);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(answer.records).toHaveLength(MAX_ROWS);
     expect(answer.more).toBe(true);
     const tally = tallyNames('crt.sh', answer.records, answer.more);

@@ -131,11 +131,9 @@ describe('DNSDB adapter: answers', () => {
     expect(!result.ok && result.error.message.length).toBeLessThan(260);
   });
 
-  it('reads 10,000 rows quickly and keeps no more', () => {
+  it('reads 10,000 rows and keeps no more', () => {
     const objs = Array.from({ length: 10_200 }, (_, i) => obj({ rdata: [`10.0.${i >> 8}.${i % 256}`] }));
-    const started = performance.now();
     const result = read(saf(objs));
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(result.ok && result.value.page.observations).toHaveLength(10_000);
     expect(result.ok && result.value.page.total).toBe(10_001);
   });

@@ -118,11 +118,9 @@ describe('OTX adapter: answers', () => {
     });
   });
 
-  it('reads 10,000 rows of a larger list quickly, bounded', () => {
+  it('reads 10,000 rows of a larger list, bounded', () => {
     const rows = Array.from({ length: 12_000 }, (_, i) => row({ address: `10.0.${i >> 8}.${i % 256}` }));
-    const started = performance.now();
     const result = read(body(rows));
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(result.ok && result.value.page.observations).toHaveLength(10_000);
     expect(result.ok && result.value.page.total).toBe(12_000);
   });

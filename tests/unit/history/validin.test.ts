@@ -131,11 +131,9 @@ describe('Validin adapter: answers', () => {
     });
   });
 
-  it('reads 10,000 rows quickly and keeps no more', () => {
+  it('reads 10,000 rows and keeps no more', () => {
     const rows = Array.from({ length: 10_100 }, (_, i) => row(`10.0.${i >> 8}.${i % 256}`));
-    const started = performance.now();
     const result = read(body({ A: rows }));
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(result.ok && result.value.page.observations).toHaveLength(10_000);
     expect(result.ok && result.value.page.total).toBe(10_001);
   });

@@ -127,13 +127,11 @@ describe('VirusTotal adapter: answers', () => {
     });
   });
 
-  it('reads 10,000 rows quickly', () => {
+  it('reads 10,000 rows', () => {
     const rows = Array.from({ length: 10_000 }, (_, i) =>
       resolution({ ip_address: `10.0.${i >> 8}.${i % 256}` }),
     );
-    const started = performance.now();
     const result = read(body(rows));
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(result.ok && result.value.page.observations).toHaveLength(10_000);
   });
 
