@@ -1,5 +1,6 @@
 // Lint rules that encode Hostlens conventions; each restriction says why.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -59,6 +60,16 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // Preact hooks follow React's rules: a hook after an early return runs on some renders only
+    // and shifts every later hook's state (dns-section.tsx did this unnoticed).
+    files: ['components/**', 'entrypoints/**', 'utils/**'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

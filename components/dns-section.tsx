@@ -127,6 +127,8 @@ function QuestionRows({
   dmarc?: boolean;
 }) {
   const label = dmarc ? 'DMARC' : question.type;
+  // Before any return: a hook must run on every render, or later hooks read the wrong state.
+  const [all, setAll] = useState(false);
   if (!question.result.ok) {
     return (
       <tbody data-question={label}>
@@ -140,7 +142,6 @@ function QuestionRows({
   // The A/AAAA answers of an alias also carry its CNAMEs: show each record under its own type.
   const records = question.result.value.records.filter((r) => recordType(r) === question.type);
   const omitted = question.result.value.omitted ?? 0;
-  const [all, setAll] = useState(false);
   if (records.length === 0) return null;
   // A long answer (a hostile zone may send a thousand records) shows its first rows; the rest
   // are one click away.
