@@ -8,9 +8,8 @@ import { handleRegistration } from '@/utils/history/handle-registration';
 import { createRdapClient } from '@/utils/history/rdap-client';
 import { handleLookup } from '@/utils/lookup/handle-lookup';
 import { createLookupRuntime } from '@/utils/lookup/lookup-runtime';
-import { t } from '@/utils/i18n/messages';
-import { onMessage, sendMessage } from '@/utils/messages/protocol';
-import { isExtensionPage } from '@/utils/messages/sender';
+import { sendMessage } from '@/utils/messages/protocol';
+import { refuseBackgroundOnly, serve } from '@/utils/messages/serve';
 import { handlePageHosts } from '@/utils/tab-hosts/handle-page-hosts';
 import { forgetTab } from '@/utils/tab-hosts/tab-hosts';
 import { handleIsPinned, handleOpenDetails, handlePin } from '@/utils/watchlist/handle-pins';
@@ -24,36 +23,36 @@ export default defineBackground(() => {
   const askRdap = createRdapClient();
   const handleCertificates = createCertificatesHandler();
 
-  onMessage('lookupHost', async ({ data }) => {
+  serve('lookupHost', async ({ data }) => {
     await runtime.ready;
     return handleLookup(data, runtime.ask);
   });
-  onMessage('lookupHistory', async ({ data }) => {
+  serve('lookupHistory', async ({ data }) => {
     await history.ready;
     return handleHistory(data, history.ask);
   });
-  onMessage('lookupRegistration', ({ data }) => handleRegistration(data, askRdap));
-  onMessage('lookupCertificates', ({ data }) => handleCertificates(data));
-  onMessage('reportPageHosts', ({ data, sender }) => handlePageHosts(data, sender));
-  onMessage('isPinned', ({ data }) => handleIsPinned(data));
+  serve('lookupRegistration', ({ data }) => handleRegistration(data, askRdap));
+  serve('lookupCertificates', ({ data }) => handleCertificates(data));
+  serve('reportPageHosts', ({ data, sender }) => handlePageHosts(data, sender));
+  serve('isPinned', ({ data }) => handleIsPinned(data));
   const watch = registerWatchlist({
     ready: Promise.all([runtime.ready, history.ready]),
     askDns: runtime.ask,
     askHistory: history.ask,
     askRdap,
   });
-  onMessage('pinHost', async ({ data, sender }) => {
+  serve('pinHost', async ({ data, sender }) => {
     const pinned = await handlePin(data, true, sender);
     if (pinned) watch.checkSoon();
     return pinned;
   });
-  onMessage('exportEvidence', async ({ data, sender }) => {
-    if (!isExtensionPage(sender)) return { ok: false as const, message: t('evidence.onlyPopup') };
+  serve('exportEvidence', async ({ data }) => {
     await runtime.ready;
     return handleExportEvidence(data, evidenceDeps(runtime.ask));
   });
-  onMessage('unpinHost', ({ data, sender }) => handlePin(data, false, sender));
-  onMessage('openDetails', ({ data }) => handleOpenDetails(data));
+  serve('unpinHost', ({ data, sender }) => handlePin(data, false, sender));
+  serve('openDetails', ({ data }) => handleOpenDetails(data));
+  refuseBackgroundOnly();
 
   // The first-run page, once.
   browser.runtime.onInstalled.addListener((details) => {

@@ -177,7 +177,10 @@ export function createCertificatesHandler(options: CertificatesOptions = {}) {
         retryAt: held,
         message: t('certificates.certspotterHourly', { wait: formatWait(held - now()) }),
       });
-    const spent = budget.spend(endpoint, key ? CERTSPOTTER_KEYED_BUDGET : CERTSPOTTER_BUDGET);
+    // Only cards and the details view ask for certificates (the watchlist doesn't), so they hold
+    // back the watchlist's part of Cert Spotter's hour too: a watchlist check of certificates
+    // would find it there, and one rule for every source is easier to trust.
+    const spent = budget.spend(endpoint, key ? CERTSPOTTER_KEYED_BUDGET : CERTSPOTTER_BUDGET, 'interactive');
     if (!spent.ok)
       return fail({
         kind: 'rate-limited',

@@ -11,7 +11,7 @@ import { t } from '../i18n/messages';
 import { sourceLabel } from './source-label';
 import { RequestGate } from '../lookup/request-gate';
 import { createInflightSharing } from '../lookup/share-inflight';
-import { MAX_BUDGET_WAIT_MS, SourceBudget } from '../lookup/source-budget';
+import { MAX_BUDGET_WAIT_MS, SourceBudget, type SpendPurpose } from '../lookup/source-budget';
 import type { StoredCache } from '../lookup/stored-cache';
 import type { PdnsAdapter, SourceRequest } from './adapter';
 import { fetchText } from './fetch-text';
@@ -26,7 +26,8 @@ export interface AskSource {
     base: string,
     key: string,
     host: Host,
-    options?: { fresh?: boolean },
+    /** `purpose` says whose allowance the request may use (`SourceBudget`); a card's by default. */
+    options?: { fresh?: boolean; purpose?: SpendPurpose },
   ): Promise<Result<ObservationPage>>;
 }
 
@@ -68,7 +69,7 @@ export function createHistoryClient(options: HistoryClientOptions = {}): AskSour
   const share = createInflightSharing<Result<ObservationPage>>();
 
   /** Spends one request of the allowance, waiting a little if that is all it takes. */
-  async function spend(adapter: PdnsAdapter, endpoint: string): Promise<Result<true>> {
+  async function spend(adapter: PdnsAdapter, endpoint: string, purpose: SpendPurpose): Promise<Result<true>> {
     const held = () => gate.blockedUntil(endpoint);
     const holdError = (until: number) =>
       fail({
@@ -81,7 +82,11 @@ export function createHistoryClient(options: HistoryClientOptions = {}): AskSour
       });
     const before = held();
     if (before !== undefined) return holdError(before);
-    const spent = await budget.take(endpoint, adapter.budget, { maxWaitMs: MAX_BUDGET_WAIT_MS, sleep });
+    const spent = await budget.take(endpoint, adapter.budget, {
+      maxWaitMs: MAX_BUDGET_WAIT_MS,
+      sleep,
+      purpose,
+    });
     if (!spent.ok)
       return fail({
         kind: 'rate-limited',
@@ -96,8 +101,14 @@ export function createHistoryClient(options: HistoryClientOptions = {}): AskSour
     return after === undefined ? ok(true) : holdError(after);
   }
 
-  async function askOnce(adapter: PdnsAdapter, endpoint: string, request: SourceRequest, host: Host) {
-    const spent = await spend(adapter, endpoint);
+  async function askOnce(
+    adapter: PdnsAdapter,
+    endpoint: string,
+    request: SourceRequest,
+    host: Host,
+    purpose: SpendPurpose,
+  ) {
+    const spent = await spend(adapter, endpoint, purpose);
     if (!spent.ok) return spent;
     return gate.run(endpoint, async () => {
       const response = await fetchText(request.url, {
@@ -115,18 +126,20 @@ export function createHistoryClient(options: HistoryClientOptions = {}): AskSour
     });
   }
 
-  return async (adapter, base, key, host, { fresh = false } = {}) => {
+  return async (adapter, base, key, host, { fresh = false, purpose = 'interactive' } = {}) => {
     const endpoint = `${adapter.id}|${base}`;
     const cacheKey = historyCacheKey(adapter, base, host);
     // A fresh question (a watchlist check) skips the kept answer but still refreshes it.
     const cached = fresh ? undefined : await options.cache?.get(cacheKey);
     if (cached) return ok(cached);
-    return share(`${fresh ? 'fresh|' : ''}${cacheKey}`, async () => {
+    // A watchlist check never waits on a card's request: that one may be refused for want of
+    // the allowance the check may still use.
+    return share(`${purpose}|${fresh ? 'fresh|' : ''}${cacheKey}`, async () => {
       const observations: Observation[] = [];
       let total = 0;
       let request: SourceRequest | undefined = adapter.request(base, key, host);
       for (let pages = 0; request && pages < adapter.maxPages; pages++) {
-        const read = await askOnce(adapter, endpoint, request, host);
+        const read = await askOnce(adapter, endpoint, request, host, purpose);
         if (!read.ok) {
           // A later page failing still leaves the pages already read worth showing.
           if (pages === 0) return read;

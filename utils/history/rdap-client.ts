@@ -16,7 +16,7 @@ import { getDomain } from 'tldts';
 import type { Host } from '../hosts/host';
 import { fail, formatWait, ok, parseRetryAfter, type Result } from '../lookup/errors';
 import { createInflightSharing } from '../lookup/share-inflight';
-import { MAX_BUDGET_WAIT_MS, SourceBudget } from '../lookup/source-budget';
+import { MAX_BUDGET_WAIT_MS, SourceBudget, type SpendPurpose } from '../lookup/source-budget';
 import { createStoredCache, type StoredCache } from '../lookup/stored-cache';
 import type { Settings } from '../settings/settings-item';
 import { fetchText, type TextResponse } from './fetch-text';
@@ -55,7 +55,8 @@ export type RdapAnswer =
 export type AskRdap = (
   host: Host,
   settings: RdapSettings,
-  options?: { fresh?: boolean },
+  /** `purpose` says whose allowance the request may use (`SourceBudget`); a card's by default. */
+  options?: { fresh?: boolean; purpose?: SpendPurpose },
 ) => Promise<Result<RdapAnswer>>;
 
 export interface RdapClientOptions {
@@ -202,8 +203,8 @@ export function createRdapClient(options: RdapClientOptions = {}): AskRdap {
   }
 
   /** Spends one request of the fallback's allowance, waiting a little if that is all it takes. */
-  async function spend(host: string): Promise<Result<true>> {
-    const spent = await budget.take(host, FALLBACK_BUDGET, { maxWaitMs: MAX_BUDGET_WAIT_MS, sleep });
+  async function spend(host: string, purpose: SpendPurpose): Promise<Result<true>> {
+    const spent = await budget.take(host, FALLBACK_BUDGET, { maxWaitMs: MAX_BUDGET_WAIT_MS, sleep, purpose });
     if (spent.ok) return ok(true);
     return fail({
       kind: 'rate-limited',
@@ -212,7 +213,12 @@ export function createRdapClient(options: RdapClientOptions = {}): AskRdap {
     });
   }
 
-  async function lookUp(kind: Kind, query: string, settings: RdapSettings): Promise<Result<RdapAnswer>> {
+  async function lookUp(
+    kind: Kind,
+    query: string,
+    settings: RdapSettings,
+    purpose: SpendPurpose,
+  ): Promise<Result<RdapAnswer>> {
     const noService: RdapAnswer = {
       outcome: 'no-service',
       query,
@@ -230,7 +236,7 @@ export function createRdapClient(options: RdapClientOptions = {}): AskRdap {
     );
     const fallbackHost = settings.fallbackUrl ? hostOf(withSlash(settings.fallbackUrl)) : null;
     if (url.host === fallbackHost) {
-      const spent = await spend(url.host);
+      const spent = await spend(url.host, purpose);
       if (!spent.ok) return spent;
     }
     const response =
@@ -259,7 +265,7 @@ export function createRdapClient(options: RdapClientOptions = {}): AskRdap {
     );
   }
 
-  return async (host, settings, { fresh = false } = {}) => {
+  return async (host, settings, { fresh = false, purpose = 'interactive' } = {}) => {
     if (host.kind !== 'domain') {
       const special = specialRange(host.name);
       if (special)
@@ -276,8 +282,10 @@ export function createRdapClient(options: RdapClientOptions = {}): AskRdap {
       const cached = await answers.get(key);
       if (cached) return ok(cached);
     }
-    return shareAnswer(key, async () => {
-      const result = await lookUp(kind, query, settings);
+    // A watchlist check never waits on a card's request, which may be refused for want of the
+    // allowance the check may still use.
+    return shareAnswer(`${purpose}|${key}`, async () => {
+      const result = await lookUp(kind, query, settings, purpose);
       if (result.ok)
         await answers.set(key, result.value, result.value.outcome === 'not-found' ? NOT_FOUND_TTL : DAY);
       return result;

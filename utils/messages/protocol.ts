@@ -81,7 +81,8 @@ export interface ProtocolMap {
   walkMarks(): void;
 
   // The rest come from extension pages only (popup, watchlist, options); the background refuses
-  // them from content scripts, so a page can never change the watchlist, keys or settings.
+  // them from content scripts (`MESSAGE_SENDERS`), so a page can never change the watchlist,
+  // keys or settings.
 
   /** Every watched host with its state, newest check first. */
   getWatchlist(): WatchlistView;
@@ -102,6 +103,52 @@ export interface ProtocolMap {
   /** Deletes every watched host, snapshot, change, cache and key; settings go back to defaults. */
   clearAllData(): ActionResult;
 }
+
+/**
+ * Who may send a message, checked on receipt by `serve` (`./serve.ts`):
+ * - `contentScript`: content scripts and extension pages alike. A content script runs in a page
+ *   that may be hostile, so these only look up, report the page's hosts, or pin a host shown on
+ *   the sender's own page (`handle-pins.ts` narrows that further);
+ * - `extensionPage`: Hostlens's own pages only (popup, watchlist, options);
+ * - `background`: sent by the background to a tab's content script; refused from anyone else.
+ */
+export type Sender = 'contentScript' | 'extensionPage' | 'background';
+
+/**
+ * Every message's sender, in one table. `satisfies` makes a message without an entry (or an
+ * entry without a message) a compile error, so a new message can't slip in unchecked; the
+ * content-script refusal spec (`tests/e2e/content-script-messages.e2e.test.ts`) walks it.
+ */
+export const MESSAGE_SENDERS = {
+  lookupHost: 'contentScript',
+  lookupHistory: 'contentScript',
+  lookupRegistration: 'contentScript',
+  lookupCertificates: 'contentScript',
+  reportPageHosts: 'contentScript',
+  isPinned: 'contentScript',
+  pinHost: 'contentScript',
+  // Unpinning drops a host's snapshots and change log: the card links to the details view instead.
+  unpinHost: 'extensionPage',
+  openDetails: 'contentScript',
+  walkMarks: 'background',
+  getWatchlist: 'extensionPage',
+  watchHost: 'extensionPage',
+  checkNow: 'extensionPage',
+  getChangeLog: 'extensionPage',
+  markChangesSeen: 'extensionPage',
+  exportWatchlist: 'extensionPage',
+  importWatchlist: 'extensionPage',
+  exportChangeLog: 'extensionPage',
+  exportEvidence: 'extensionPage',
+  clearAllData: 'extensionPage',
+} as const satisfies Record<keyof ProtocolMap, Sender>;
+
+/**
+ * The one answer to a message its sender may not send: an error (the caller's `sendMessage`
+ * rejects with it), never an empty value a caller could take for "nothing there".
+ */
+export const refusalMessage = (type: string, from: 'a content script' | 'an extension page') =>
+  `hostlens: refused ${type} from ${from}`;
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({
   // The library logs every message by default; host names stay out of the console.

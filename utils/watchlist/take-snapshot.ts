@@ -16,6 +16,11 @@ import type { RegistrationFacts, Snapshot } from './model';
 /** Addresses whose neighbours a check asks about: current ones first, then former ones. */
 const WATCHED_ADDRESSES = 4;
 const MAX_NAMES = 200;
+/**
+ * A check asks afresh (not from the cache), and as the watchlist: it may use the part of each
+ * source's allowance that lookups a page can set off never get (`watchReserve`).
+ */
+const WATCH_ASK = { fresh: true, purpose: 'watch' } as const;
 
 export interface SnapshotDeps {
   askDns: AskDns;
@@ -82,7 +87,7 @@ export async function takeSnapshot(
       const ipHost: Host = { name: address, display: address, kind: address.includes(':') ? 'ipv6' : 'ipv4' };
       const names: string[] = [];
       for (const source of enabled.filter((s) => s.adapter.accepts(ipHost))) {
-        const page = await deps.askHistory(source.adapter, source.base, source.key, ipHost, { fresh: true });
+        const page = await deps.askHistory(source.adapter, source.base, source.key, ipHost, WATCH_ASK);
         if (!page.ok) {
           failed = true;
           if (page.error.kind === 'rate-limited') postponed = true;
@@ -101,7 +106,7 @@ export async function takeSnapshot(
   }
 
   if (host.kind === 'domain' && settings.rdap.enabled) {
-    const rdap = await deps.askRdap(host, settings.rdap, { fresh: true });
+    const rdap = await deps.askRdap(host, settings.rdap, WATCH_ASK);
     if (!rdap.ok) {
       snapshot.incomplete.push('registration');
       problems.push(rdap.error.message);

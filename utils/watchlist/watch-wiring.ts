@@ -1,15 +1,14 @@
 // The background's watchlist: the alarm that runs due checks, "Check now" and the other
-// watchlist messages (from extension pages only), the "Watch this host" context-menu item,
-// notifications and the badge. Called once, synchronously, when the worker starts: MV3 wakes a
-// worker for an event only if its listener is registered right away.
+// watchlist messages (from extension pages only, checked by `serve`), the "Watch this host"
+// context-menu item, notifications and the badge. Called once, synchronously, when the worker
+// starts: MV3 wakes a worker for an event only if its listener is registered right away.
 import { browser } from 'wxt/browser';
 import { parseLookupInput } from '../hosts/parse-input';
 import { t } from '../i18n/messages';
 import type { AskSource } from '../history/history-client';
 import type { AskRdap } from '../history/rdap-client';
 import type { AskDns } from '../lookup/dns-engine';
-import { onMessage } from '../messages/protocol';
-import { isExtensionPage } from '../messages/sender';
+import { serve } from '../messages/serve';
 import {
   bumpRevision,
   handleCheckNow,
@@ -27,7 +26,6 @@ import { migrateWatchlist, pin } from './watchlist-store';
 
 const ALARM = 'watchlist-tick';
 const MENU_ID = 'hostlens-watch-selection';
-const refused = () => t('watchlist.problem.refused');
 
 export interface WatchWiringDeps {
   ready: Promise<unknown>;
@@ -91,46 +89,32 @@ export function registerWatchlist(deps: WatchWiringDeps) {
     });
   });
 
-  onMessage('getWatchlist', async ({ sender }) => {
-    if (!isExtensionPage(sender)) return { rows: [], unseen: 0, problem: refused() };
+  // From extension pages only (`MESSAGE_SENDERS`); `serve` refuses them from anyone else.
+  serve('getWatchlist', async () => {
     const [, problem] = await ready;
     return handleGetWatchlist(problem);
   });
-  onMessage('watchHost', async ({ data, sender }) => {
-    if (!isExtensionPage(sender)) return { ok: false as const, message: refused() };
+  serve('watchHost', async ({ data }) => {
     await ready;
     const result = await handleWatchHost(data);
     if (result.ok) checkSoon();
     return result;
   });
-  onMessage('checkNow', async ({ data, sender }) => {
-    if (!isExtensionPage(sender)) return { checked: 0, postponed: 0, changes: [], problems: [refused()] };
+  serve('checkNow', async ({ data }) => {
     await ready;
     return afterRun(handleCheckNow(data, runner));
   });
-  onMessage('getChangeLog', async ({ data, sender }) =>
-    isExtensionPage(sender) ? handleGetChangeLog(data) : [],
-  );
-  onMessage('markChangesSeen', async ({ sender }) => {
-    if (isExtensionPage(sender)) await handleMarkSeen();
-  });
-  onMessage('exportWatchlist', async ({ data, sender }) =>
-    isExtensionPage(sender) ? handleExportWatchlist(data) : '',
-  );
-  onMessage('importWatchlist', async ({ data, sender }) => {
-    if (!isExtensionPage(sender))
-      return { added: 0, updated: 0, unchanged: 0, rejected: [], problem: refused() };
+  serve('getChangeLog', ({ data }) => handleGetChangeLog(data));
+  serve('markChangesSeen', () => handleMarkSeen());
+  serve('exportWatchlist', ({ data }) => handleExportWatchlist(data));
+  serve('importWatchlist', async ({ data }) => {
     await ready;
     const report = await handleImportWatchlist(data);
     if (report.added) checkSoon();
     return report;
   });
-  onMessage('exportChangeLog', async ({ sender }) =>
-    isExtensionPage(sender) ? handleExportChangeLog() : '',
-  );
-  onMessage('clearAllData', async ({ sender }) =>
-    isExtensionPage(sender) ? handleClearAll() : { ok: false as const, message: refused() },
-  );
+  serve('exportChangeLog', () => handleExportChangeLog());
+  serve('clearAllData', () => handleClearAll());
 
   return { runner, ready, checkSoon };
 }

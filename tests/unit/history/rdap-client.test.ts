@@ -260,16 +260,20 @@ describe('RDAP client', () => {
     expect(net.asked.filter((u) => u.startsWith('https://fallback.test/'))).toHaveLength(1);
   });
 
-  it('never sends the fallback more than 10 requests in 10 s', async () => {
+  it('never sends the fallback more than 10 requests in 10 s, the last 2 only for the watchlist', async () => {
     const net = fakeNetwork({ ...bootstrapRoutes });
     const { ask, now } = client(net);
     const start = now();
-    for (let i = 0; i < 10; i++)
-      expect(await ask(host(`n${i}.zz`), SETTINGS)).toMatchObject({
-        ok: true,
-        value: { outcome: 'no-service' },
-      });
-    expect(await ask(host('n10.zz'), SETTINGS)).toMatchObject({
+    const watch = { purpose: 'watch' } as const;
+    const noService = { ok: true, value: { outcome: 'no-service' } };
+    for (let i = 0; i < 8; i++) expect(await ask(host(`n${i}.zz`), SETTINGS)).toMatchObject(noService);
+    expect(await ask(host('n8.zz'), SETTINGS)).toMatchObject({
+      ok: false,
+      error: { kind: 'rate-limited', retryAt: start + 10_000 + WINDOW_SLACK_MS },
+    });
+    for (let i = 8; i < 10; i++)
+      expect(await ask(host(`n${i}.zz`), SETTINGS, watch)).toMatchObject(noService);
+    expect(await ask(host('n10.zz'), SETTINGS, watch)).toMatchObject({
       ok: false,
       error: { kind: 'rate-limited', retryAt: start + 10_000 + WINDOW_SLACK_MS },
     });
