@@ -11,6 +11,7 @@ import { createLookupRuntime } from '@/utils/lookup/lookup-runtime';
 import { t } from '@/utils/i18n/messages';
 import { onMessage, sendMessage } from '@/utils/messages/protocol';
 import { isExtensionPage } from '@/utils/messages/sender';
+import { readSourceKeys } from '@/utils/settings/source-keys';
 import { handlePageHosts } from '@/utils/tab-hosts/handle-page-hosts';
 import { forgetTab } from '@/utils/tab-hosts/tab-hosts';
 import { handleIsPinned, handleOpenDetails, handlePin } from '@/utils/watchlist/handle-pins';
@@ -23,6 +24,9 @@ export default defineBackground(() => {
   const history = createHistoryRuntime();
   const askRdap = createRdapClient();
   const handleCertificates = createCertificatesHandler();
+  // Keys an older version kept in storage.local (which content scripts can read in Firefox) move
+  // to IndexedDB at once, not at the first lookup; a failure is shown on the options page.
+  void readSourceKeys();
 
   onMessage('lookupHost', async ({ data }) => {
     await runtime.ready;
