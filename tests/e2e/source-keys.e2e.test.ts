@@ -2,7 +2,8 @@
 // base URL is changed to another server, that server gets no request carrying the key, and the
 // details view and the options page say the key must be entered again for the new server. When
 // the keyed server answers with a redirect to another origin, Hostlens does not follow it with
-// the key. The key is kept in the extension's IndexedDB, not in storage.local.
+// the key. The key is kept in the extension's IndexedDB, not in storage.local, and a key an
+// older version kept there is moved.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchExtension } from './support/browser';
 import { readStoredKeys } from './support/key-db';
@@ -101,6 +102,22 @@ describe('a source key stays with the server it was entered for', () => {
     expect(await line.textContent()).toBe(
       'VirusTotal: the server answered with a redirect; Hostlens does not follow it with your key.',
     );
+    await popup.page.close();
+  });
+  it('a key an older version left in storage.local moves to IndexedDB when the worker starts', async () => {
+    await ext.worker.evaluate(() =>
+      (globalThis as any).chrome.storage.local.set({ sourceKeys: { otx: 'otx-key-from-before' } }),
+    );
+    await ext.stopWorker();
+    // Any event starts the worker again: here, the popup asking for the tab's hosts.
+    const popup = await LookupPopup.open(ext);
+    await expect
+      .poll(async () => (await readStoredKeys(ext.worker)).find((row) => row.source === 'otx'))
+      .toEqual({ source: 'otx', key: 'otx-key-from-before', origin: 'https://otx.alienvault.com' });
+    const local = await ext.worker.evaluate(async () =>
+      JSON.stringify(await (globalThis as any).chrome.storage.local.get(null)),
+    );
+    expect(local).not.toContain('otx-key-from-before');
     await popup.page.close();
   });
 });
