@@ -4,15 +4,17 @@
 // the keyed server answers with a redirect to another origin, Hostlens does not follow it with
 // the key. The key is kept in the extension's IndexedDB, not in storage.local, and a key an
 // older version kept there is moved.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchExtension } from './support/browser';
 import { readStoredKeys } from './support/key-db';
-import { LookupPopup, setResolver, setSource } from './support/pages';
+import { hoverMark, LookupPopup, setResolver, setSource } from './support/pages';
 import { startVirusTotalServer, type PdnsServer } from './support/pdns-servers';
-import { listen, type StubServerWithPort } from './support/stub-servers';
+import { listen, startPageServer, type StubServer, type StubServerWithPort } from './support/stub-servers';
 
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
 
+const story = readFileSync(new URL('../fixtures/pages/story-2016.html', import.meta.url), 'utf8');
 const KEY = 'vt-readers-own-key-7f3a';
 const ROWS = [{ host_name: 'mail1.trump-email.com', ip_address: '66.216.133.29', date: 1_474_588_800 }];
 
@@ -25,9 +27,11 @@ describe('a source key stays with the server it was entered for', () => {
   let first: PdnsServer;
   let second: PdnsServer;
   let redirecting: StubServerWithPort;
+  let pages: StubServer;
 
   beforeAll(async () => {
     ext = await launchExtension();
+    pages = await startPageServer({ '/story.html': story });
     first = await startVirusTotalServer(ROWS);
     second = await startVirusTotalServer(ROWS);
     // Answers everything with a 302 to the second server (another origin: another port).
@@ -38,7 +42,7 @@ describe('a source key stays with the server it was entered for', () => {
   });
   afterAll(async () => {
     await ext?.close();
-    await Promise.all([first?.stop(), second?.stop(), redirecting?.stop()]);
+    await Promise.all([first?.stop(), second?.stop(), redirecting?.stop(), pages?.stop()]);
   });
 
   it('the key typed in the options page is sent to its server, and kept outside storage.local', async () => {
@@ -76,6 +80,17 @@ describe('a source key stays with the server it was entered for', () => {
     expect(await line.getAttribute('data-source-state')).toBe('error');
     expect(await line.textContent()).toBe(`VirusTotal: ${moved}`);
     await popup.page.close();
+
+    // The card on an article says the same, and still nothing went to the new server.
+    const tab = await ext.context.newPage();
+    await tab.goto(`${pages.url}/story.html`);
+    await tab.waitForFunction(() => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= 8);
+    await hoverMark(tab, 'mail1.trump-email.com');
+    await tab.locator('hostlens-card [data-section="history"]:not([data-state="loading"])').waitFor();
+    const cardLine = tab.locator('hostlens-card [data-section="history"] [data-source="VirusTotal"]');
+    expect(await cardLine.textContent()).toBe(`VirusTotal: ${moved}`);
+    expect(carriedKey(second)).toEqual([]);
+    await tab.close();
 
     // The options page shows no key in the field, and says why.
     const options = await ext.openExtensionPage('options.html');
