@@ -3,14 +3,15 @@
 import { t } from '@/utils/i18n/messages';
 import { checkResolverUrl, originPattern } from '@/utils/dns/resolver-url';
 import type { Settings } from '@/utils/settings/settings';
-import type { SourceKeys } from '@/utils/settings/source-keys';
+import type { KeyedSource } from '@/utils/settings/keyed-sources';
 import { SOURCE_ROWS } from './source-rows';
 import type { SourceSettings } from './history-sources';
 
 export type SourcesCheck =
   { ok: true; settings: SourceSettings; origins: string[] } | { ok: false; message: string };
 
-export function checkSources(settings: Settings, keys: SourceKeys): SourcesCheck {
+/** `keys`: which sources have a key (typed now, or stored before), by any truthy value. */
+export function checkSources(settings: Settings, keys: Partial<Record<KeyedSource, unknown>>): SourcesCheck {
   const next = { ...settings } as SourceSettings;
   const origins: string[] = [];
   const url = (label: string, input: string): { ok: true; url: string } | { ok: false; message: string } => {

@@ -4,21 +4,28 @@
 // DESIGN.md's contract: "<name>", "<name> API key", "<name> base URL".
 import { t } from '@/utils/i18n/messages';
 import type { Settings, SourceSwitch } from '@/utils/settings/settings';
-import type { KeyedSource, SourceKeys } from '@/utils/settings/source-keys';
+import type { KeyedSource } from '@/utils/settings/keyed-sources';
 import { SOURCE_ROWS, type SourceRow } from './source-rows';
 
 export type SourceSettings = Pick<Settings, SourceRow['id']>;
 
+/** What each key field shows, and a line under it when the stored key is for another server. */
+export interface KeyFields {
+  text: Partial<Record<KeyedSource, string>>;
+  notes: Partial<Record<KeyedSource, string>>;
+}
+
 function KeyField({
   row,
   keys,
-  onKeysChange,
+  onKeyInput,
 }: {
   row: SourceRow & { key: KeyedSource };
-  keys: SourceKeys;
-  onKeysChange: (next: SourceKeys) => void;
+  keys: KeyFields;
+  onKeyInput: (source: KeyedSource, text: string) => void;
 }) {
   const id = `source-${row.id}-key`;
+  const note = keys.notes[row.key];
   return (
     <div class="field indent">
       <label for={id}>{t('sources.keyLabel', { source: row.label })}</label>
@@ -27,10 +34,16 @@ function KeyField({
         type="password"
         autocomplete="off"
         spellcheck={false}
-        value={keys[row.key] ?? ''}
+        value={keys.text[row.key] ?? ''}
         placeholder={row.keyHint}
-        onInput={(event) => onKeysChange({ ...keys, [row.key]: event.currentTarget.value.trim() })}
+        aria-describedby={note ? `${id}-note` : undefined}
+        onInput={(event) => onKeyInput(row.key, event.currentTarget.value.trim())}
       />
+      {note && (
+        <p id={`${id}-note`} class="input-error" data-key-moved={row.key}>
+          {note}
+        </p>
+      )}
     </div>
   );
 }
@@ -39,12 +52,12 @@ export function HistorySources({
   value,
   keys,
   onChange,
-  onKeysChange,
+  onKeyInput,
 }: {
   value: SourceSettings;
-  keys: SourceKeys;
+  keys: KeyFields;
   onChange: (next: SourceSettings) => void;
-  onKeysChange: (next: SourceKeys) => void;
+  onKeyInput: (source: KeyedSource, text: string) => void;
 }) {
   const set = (id: SourceRow['id'], next: Partial<SourceSwitch & Settings['rdap']>) =>
     onChange({ ...value, [id]: { ...value[id], ...next } });
@@ -65,7 +78,7 @@ export function HistorySources({
             <span class="meta"> — {row.about}</span>
           </div>
           {row.key && (
-            <KeyField row={row as SourceRow & { key: KeyedSource }} keys={keys} onKeysChange={onKeysChange} />
+            <KeyField row={row as SourceRow & { key: KeyedSource }} keys={keys} onKeyInput={onKeyInput} />
           )}
         </div>
       ))}

@@ -5,12 +5,14 @@ import { checkResolverUrl, originPattern } from '@/utils/dns/resolver-url';
 import { formatNumber } from '@/utils/i18n/format';
 import { plural, t, uiLocale } from '@/utils/i18n/messages';
 import { loadSettings, saveSettings, type Settings } from '@/utils/settings/settings';
-import { loadSourceKeys, saveSourceKeys, type SourceKeys } from '@/utils/settings/source-keys';
+import type { SourceKeys } from '@/utils/settings/keyed-sources';
+import { loadSourceKeys, readSourceKeys, saveSourceKeys } from '@/utils/settings/source-keys';
 import { syncQuotaKind } from '@/utils/watchlist/watchlist-store';
 import { CardSettings } from './card-settings';
 import { ClearData } from './clear-data';
 import { WatchSettings } from './watch-settings';
 import { checkSources } from './check-sources';
+import { keyFields, keysPresent, keysToSave, type TypedKeys } from './key-fields';
 import { HistorySources } from './history-sources';
 import { ExcludedSitesField, parseExcludedSites } from './excluded-sites-field';
 import { ResolverSettings } from './resolver-settings';
@@ -21,14 +23,19 @@ export function OptionsApp() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [excludedText, setExcludedText] = useState('');
-  const [keys, setKeys] = useState<SourceKeys>({});
+  // Keys as stored (each bound to an origin), and the ones typed since the page was loaded.
+  const [stored, setStored] = useState<SourceKeys>({});
+  const [typed, setTyped] = useState<TypedKeys>({});
 
   const reload = async () => {
-    setKeys(await loadSourceKeys());
+    const keys = await readSourceKeys();
+    setStored(keys.keys);
+    setTyped({});
     const { settings: loaded, problem } = await loadSettings();
     setSettings(loaded);
     setExcludedText(loaded.excludedSites.join('\n'));
-    if (problem) setNotice({ kind: 'error', text: problem });
+    const problems = [problem, keys.problem].filter(Boolean).join(' ');
+    if (problems) setNotice({ kind: 'error', text: problems });
   };
   useEffect(() => {
     void reload();
@@ -63,7 +70,7 @@ export function OptionsApp() {
       });
     const excluded = parseExcludedSites(excludedText);
     if (!excluded.ok) return setNotice({ kind: 'error', text: excluded.message });
-    const sources = checkSources(settings, keys);
+    const sources = checkSources(settings, keysPresent(stored, typed));
     if (!sources.ok) return setNotice({ kind: 'error', text: sources.message });
     // Must run first in the click handler: browsers grant permission prompts only during a user
     // gesture. Origins already granted (the defaults) raise no prompt.
@@ -94,7 +101,8 @@ export function OptionsApp() {
       // Keys (local) and settings (sync) are two writes: if the second fails (sync full or
       // busy), the keys go back to what they were, so a save is whole or not applied.
       const previousKeys = await loadSourceKeys();
-      await saveSourceKeys(keys);
+      const nextKeys = keysToSave(stored, typed, next);
+      await saveSourceKeys(nextKeys);
       try {
         await saveSettings(next);
       } catch (error) {
@@ -102,6 +110,8 @@ export function OptionsApp() {
         throw error;
       }
       setSettings(next);
+      setStored(nextKeys);
+      setTyped({});
       setNotice({ kind: 'info', text: t('options.saved') });
     } catch (error) {
       const quota = syncQuotaKind(error);
@@ -127,9 +137,9 @@ export function OptionsApp() {
         />
         <HistorySources
           value={settings}
-          keys={keys}
+          keys={keyFields(stored, typed, settings)}
           onChange={(sources) => setSettings({ ...settings, ...sources })}
-          onKeysChange={setKeys}
+          onKeyInput={(source, text) => setTyped({ ...typed, [source]: text })}
         />
         <CardSettings value={settings} onChange={(fields) => setSettings({ ...settings, ...fields })} />
         <ExcludedSitesField value={excludedText} onChange={setExcludedText} />

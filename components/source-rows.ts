@@ -1,7 +1,7 @@
 // What the options page says about each source: its name, who receives what, whether it takes
 // a key. One table, so the switch, the key field and the base URL field can't disagree.
 import { t } from '@/utils/i18n/messages';
-import type { KeyedSource } from '@/utils/settings/source-keys';
+import type { KeyedSource } from '@/utils/settings/keyed-sources';
 
 export interface SourceRow {
   id:

@@ -10,6 +10,7 @@ import { handleLookup } from '@/utils/lookup/handle-lookup';
 import { createLookupRuntime } from '@/utils/lookup/lookup-runtime';
 import { sendMessage } from '@/utils/messages/protocol';
 import { refuseBackgroundOnly, serve } from '@/utils/messages/serve';
+import { readSourceKeys } from '@/utils/settings/source-keys';
 import { handlePageHosts } from '@/utils/tab-hosts/handle-page-hosts';
 import { forgetTab } from '@/utils/tab-hosts/tab-hosts';
 import { handleIsPinned, handleOpenDetails, handlePin } from '@/utils/watchlist/handle-pins';
@@ -22,6 +23,9 @@ export default defineBackground(() => {
   const history = createHistoryRuntime();
   const askRdap = createRdapClient();
   const handleCertificates = createCertificatesHandler();
+  // Keys an older version kept in storage.local (which content scripts can read in Firefox) move
+  // to IndexedDB at once, not at the first lookup; a failure is shown on the options page.
+  void readSourceKeys();
 
   serve('lookupHost', async ({ data }) => {
     await runtime.ready;

@@ -1,7 +1,8 @@
 // In Firefox, a reader changes the options and sees each change take effect: the marks drawn as
 // underlines only, Mnemonic switched off (the details view no longer asks it), and the news site
-// added to "Sites where Hostlens stays off" (its articles are no longer read or marked). Each
-// change is saved with "Save", which answers "Saved.".
+// added to "Sites where Hostlens stays off" (its articles are no longer read or marked), and an
+// API key kept where content scripts cannot read it. Each change is saved with "Save", which
+// answers "Saved.".
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -102,6 +103,25 @@ describe('Firefox: options take effect', () => {
       ),
     ).toBe('');
     await Promise.all([popup.close(), tab.close()]);
+  });
+
+  it('an API key saved in the options page is kept out of storage.local (a content script can read that)', async () => {
+    const KEY = 'ff-readers-own-key-91c2';
+    const saved = await saveOptions(ff, async (page) => {
+      const field = await page.waitForSelector('#source-virustotal-key');
+      await field!.type(KEY);
+    });
+    expect(saved).toBe('Saved.');
+    // Stored: the options page reads it back (from the extension's IndexedDB)…
+    const options = await ff.openExtensionPage('options.html');
+    await element(options, 'button', 'Save');
+    expect(await options.$eval('#source-virustotal-key', (i) => (i as HTMLInputElement).value)).toBe(KEY);
+    await options.close();
+    // …and storage.local, which Firefox lets content scripts read, has no trace of it.
+    const local = await ff.control.evaluate(async () =>
+      JSON.stringify(await (globalThis as any).browser.storage.local.get(null)),
+    );
+    expect(local).not.toContain(KEY);
   });
 
   it('nothing tried to leave the test’s world', () => {

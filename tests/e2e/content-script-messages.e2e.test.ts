@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGE_SENDERS, refusalMessage, type ProtocolMap } from '../../utils/messages/protocol';
 import { launchExtension } from './support/browser';
 import { inContentScript } from './support/content-world';
+import { readStoredKeys } from './support/key-db';
+import { setSource } from './support/pages';
 import { startPageServer, type StubServer } from './support/stub-servers';
 
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
@@ -38,25 +40,33 @@ const refusedFromPages = Object.entries(MESSAGE_SENDERS).filter(([, sender]) => 
 describe('messages from a content script', () => {
   let ext: Extension;
   let pages: StubServer;
-  const stored = () =>
-    ext.worker.evaluate(async () => {
+  const stored = async () => ({
+    ...(await ext.worker.evaluate(async () => {
       const chrome = (globalThis as any).chrome;
       const sync = await chrome.storage.sync.get(null);
-      const local = await chrome.storage.local.get(['sourceKeys']);
       const watched = Object.keys(sync)
         .filter((k) => k.startsWith('watch:'))
         .sort();
-      return { settings: sync.settings, watched, notes: watched.map((k) => sync[k]), keys: local.sourceKeys };
-    });
+      return {
+        settings: sync.settings,
+        watched,
+        notes: watched.map((k) => sync[k]),
+        // Only whether the key is there: caches and budgets in storage.local change on their own.
+        keyInLocal: JSON.stringify(await chrome.storage.local.get(null)).includes('users-own-key'),
+      };
+    })),
+    keys: await readStoredKeys(ext.worker),
+  });
 
   beforeAll(async () => {
     ext = await launchExtension();
     pages = await startPageServer({ '/story.html': story });
-    // The user's own state, set from Hostlens's pages: one pinned host, one source key.
+    // The user's own state, set from Hostlens's pages: one source key typed in the options
+    // page, one pinned host.
+    expect(await setSource(ext, 'VirusTotal', { enabled: false, key: 'users-own-key' })).toBe('Saved.');
     const popup = await ext.openExtensionPage('popup.html');
     const pinned = await popup.evaluate(async () => {
       const chrome = (globalThis as any).chrome;
-      await chrome.storage.local.set({ sourceKeys: { virustotal: 'users-own-key' } });
       return chrome.runtime.sendMessage({
         id: 1,
         type: 'watchHost',
@@ -79,7 +89,11 @@ describe('messages from a content script', () => {
     const send = await inContentScript(tab, ext.extensionId);
     const before = await stored();
     expect(before.watched).toEqual(['watch:trump1.contact-client.com']);
-    expect(before.keys).toEqual({ virustotal: 'users-own-key' });
+    expect(before.keys).toEqual([
+      { source: 'virustotal', key: 'users-own-key', origin: 'https://www.virustotal.com' },
+    ]);
+    // Kept in the extension's IndexedDB, which a content script cannot open; not in storage.local.
+    expect(before.keyInLocal).toBe(false);
 
     expect(refusedFromPages.length).toBeGreaterThan(10);
     for (const [type] of refusedFromPages) {

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchExtension } from './support/browser';
+import { readStoredKeys } from './support/key-db';
 import { LookupPopup, setMnemonic, setResolver, setSource, hoverMark } from './support/pages';
 import { startCofServer, type PdnsServer } from './support/pdns-servers';
 import {
@@ -108,16 +109,20 @@ describe('several history sources at once', () => {
       expect(r.headers.referer).toBeUndefined();
       expect(r.headers.cookie).toBeUndefined();
     }
-    // The key stays on this computer: in storage.local, never in storage.sync.
+    // The key stays on this computer, in the extension's own IndexedDB (bound to the COF
+    // server's origin): never in storage.sync, nor in storage.local.
     const stored = await ext.worker.evaluate(async () => {
       const chrome = (globalThis as any).chrome;
       return {
         sync: JSON.stringify(await chrome.storage.sync.get(null)),
-        local: JSON.stringify(await chrome.storage.local.get('sourceKeys')),
+        local: JSON.stringify(await chrome.storage.local.get(null)),
       };
     });
     expect(stored.sync).not.toContain('s3cret');
-    expect(stored.local).toContain('analyst:s3cret');
+    expect(stored.local).not.toContain('s3cret');
+    expect(await readStoredKeys(ext.worker)).toEqual([
+      { source: 'cof', key: 'analyst:s3cret', origin: cof.url },
+    ]);
     await tab.close();
   });
 

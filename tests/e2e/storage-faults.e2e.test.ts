@@ -3,6 +3,7 @@
 // or the value itself), and leaves everything else working.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchExtension } from './support/browser';
+import { readStoredKeys } from './support/key-db';
 import { LookupPopup, setResolver, setSource } from './support/pages';
 import { startPageServer, type StubServer } from './support/stub-servers';
 
@@ -120,8 +121,7 @@ describe('storage faults', () => {
     expect(saved).toBe(
       'Your browser’s sync storage is full, so nothing was saved. Remove some watched hosts or shorten notes, then try again.',
     );
-    const keys = await ext.worker.evaluate(() => (globalThis as any).chrome.storage.local.get('sourceKeys'));
-    expect(JSON.stringify(keys)).not.toContain('s3cret');
+    expect(JSON.stringify(await readStoredKeys(ext.worker))).not.toContain('s3cret');
     expect((await sync()).settings).toEqual(stored.settings);
     expect(stored['watch:trump1.contact-client.com']).toMatchObject({ note: 'the renamed server' });
     await ext.worker.evaluate(async () => {

@@ -1,7 +1,10 @@
 // Which passive-DNS sources to ask, from the user's settings and keys: those switched on, and
-// of those needing a key, only the ones that have one (the others are named, not asked).
+// of those needing a key, only the ones that have one (the others are named, not asked). A key
+// entered for another origin than the base URL's now is no key at all: the source is named with
+// where the key was entered and where the base URL points now, and not asked.
 import type { Settings } from '../settings/settings';
-import type { SourceKeys } from '../settings/source-keys';
+import { keyFor } from '../settings/key-binding';
+import type { SourceKeys } from '../settings/keyed-sources';
 import type { EnabledSource, SourceOutcome } from './history-report';
 import { t } from '../i18n/messages';
 import { PDNS_SOURCES } from './pdns-sources';
@@ -15,19 +18,19 @@ export function enabledPdnsSources(
   const missingKey: SourceOutcome[] = [];
   for (const adapter of PDNS_SOURCES) {
     const { enabled: on, baseUrl } = settings[adapter.id];
-    const key = keys[adapter.id] ?? '';
     if (!on) continue;
-    if (adapter.key === 'required' && !key) {
-      missingKey.push({
-        source: adapter.name,
-        state: 'error',
-        rows: 0,
-        total: 0,
-        message: t('sources.error.noKey', { source: sourceLabel(adapter.name) }),
-      });
+    const key = keyFor(keys, adapter.id, baseUrl);
+    const missing =
+      key.state === 'moved'
+        ? t('sources.error.keyMoved', { source: sourceLabel(adapter.name), from: key.from, to: key.to })
+        : key.state === 'none' && adapter.key === 'required'
+          ? t('sources.error.noKey', { source: sourceLabel(adapter.name) })
+          : undefined;
+    if (missing) {
+      missingKey.push({ source: adapter.name, state: 'error', rows: 0, total: 0, message: missing });
       continue;
     }
-    enabled.push({ adapter, base: baseUrl, key });
+    enabled.push({ adapter, base: baseUrl, key: key.state === 'usable' ? key.key : undefined });
   }
   return { enabled, missingKey };
 }

@@ -1,10 +1,16 @@
 // One GET to a history source: only the URL and the headers the source needs (its key), no
 // cookies, no referrer, a timeout. The body comes back as text (adapters decide how to read it),
 // read only up to MAX_BODY; network failures, timeouts and larger answers as error values.
+//
+// A request that carries the user's key names the origin the key was entered for
+// (`keyOrigin`): it is sent only to that origin, and it never follows a redirect, since the
+// browser would repeat the key header to wherever the redirect points. This is the one place
+// every keyed request passes, so no source can forget either rule.
 import { fail, ok, type Result } from '../lookup/errors';
 import { readCappedText } from '../lookup/read-capped-body';
 import { formatNumber, formatSize } from '../i18n/format';
 import { t } from '../i18n/messages';
+import { originOf } from '../settings/key-binding';
 import { sourceLabel } from './source-label';
 
 export interface TextResponse {
@@ -25,6 +31,8 @@ export interface FetchTextOptions {
   accept: string;
   headers?: Record<string, string>;
   responseHeaders?: string[];
+  /** Set when `headers` carry the user's key: the origin that key was entered for. */
+  keyOrigin?: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
 }
@@ -36,10 +44,17 @@ export async function fetchText(
     accept,
     headers = {},
     responseHeaders = [],
+    keyOrigin,
     timeoutMs = 10_000,
     fetch: doFetch = globalThis.fetch.bind(globalThis),
   }: FetchTextOptions,
 ): Promise<Result<TextResponse>> {
+  const to = originOf(url);
+  if (keyOrigin !== undefined && to !== keyOrigin)
+    return fail({
+      kind: 'auth',
+      message: t('sources.error.keyMoved', { source: sourceLabel(source), from: keyOrigin, to: to ?? url }),
+    });
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
@@ -49,7 +64,16 @@ export async function fetchText(
       referrerPolicy: 'no-referrer',
       cache: 'no-store',
       signal: controller.signal,
+      // 'manual' hands back an opaque answer instead of following: the key stays where it was sent.
+      redirect: keyOrigin === undefined ? 'follow' : 'manual',
     });
+    if (keyOrigin !== undefined && isRedirect(response)) {
+      void response.body?.cancel().catch(() => undefined);
+      return fail({
+        kind: 'bad-response',
+        message: t('sources.error.redirectWithKey', { source: sourceLabel(source) }),
+      });
+    }
     const body = await readCappedText(response, MAX_BODY);
     if (!body.ok)
       return fail({
@@ -81,4 +105,9 @@ export async function fetchText(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** A redirect not followed: opaque in browsers; a plain 3xx where a runtime shows it (Node). */
+function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
 }

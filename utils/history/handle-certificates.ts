@@ -17,6 +17,8 @@ import { createInflightSharing } from '../lookup/share-inflight';
 import { createStoredCache, type StoredCache } from '../lookup/stored-cache';
 import { messageSchemas } from '../messages/schemas';
 import { loadSettings } from '../settings/settings';
+import { keyFor } from '../settings/key-binding';
+import type { BoundKey } from '../settings/keyed-sources';
 import { loadSourceKeys } from '../settings/source-keys';
 import type { BudgetWindow } from './adapter';
 import {
@@ -148,7 +150,7 @@ export function createCertificatesHandler(options: CertificatesOptions = {}) {
     });
   }
 
-  async function askCertSpotter(base: string, domain: string, key: string | undefined) {
+  async function askCertSpotter(base: string, domain: string, key: BoundKey | undefined) {
     const endpoint = `certspotter|${base}`;
     const records: CertRecord[] = [];
     let after: string | undefined;
@@ -169,7 +171,7 @@ export function createCertificatesHandler(options: CertificatesOptions = {}) {
     return ok(tallyNames(CERTSPOTTER_SOURCE, records, more));
   }
 
-  async function certSpotterPage(endpoint: string, url: string, key: string | undefined) {
+  async function certSpotterPage(endpoint: string, url: string, key: BoundKey | undefined) {
     const held = gate.blockedUntil(endpoint);
     if (held !== undefined)
       return fail({
@@ -191,7 +193,8 @@ export function createCertificatesHandler(options: CertificatesOptions = {}) {
       fetchText(url, {
         source: CERTSPOTTER_SOURCE,
         accept: 'application/json',
-        headers: key ? { Authorization: `Bearer ${key}` } : {},
+        headers: key ? { Authorization: `Bearer ${key.key}` } : {},
+        ...(key && { keyOrigin: key.origin }),
         fetch: options.fetch,
       }),
     );
@@ -266,11 +269,16 @@ export function createCertificatesHandler(options: CertificatesOptions = {}) {
     const domain = getDomain(parsed.host.name) ?? parsed.host.name;
     const fresh = request.data.fresh ?? false;
     const asked: Array<Promise<{ source: string; result: Result<SourceNames> }>> = [];
-    if (certspotter.enabled) {
+    const bound = keyFor(keys, 'certspotter', certspotter.baseUrl);
+    if (certspotter.enabled && bound.state === 'moved') {
+      // A key entered for another server: not sent, and not silently dropped either.
+      const { from, to } = bound;
+      const message = t('sources.error.keyMoved', { source: CERTSPOTTER_SOURCE, from, to });
+      asked.push(Promise.resolve({ source: CERTSPOTTER_SOURCE, result: fail({ kind: 'auth', message }) }));
+    } else if (certspotter.enabled) {
       const key = `certspotter|${certspotter.baseUrl}|${domain}`;
-      const result = remembered(key, fresh, () =>
-        askCertSpotter(certspotter.baseUrl, domain, keys.certspotter),
-      );
+      const usable = bound.state === 'usable' ? bound.key : undefined;
+      const result = remembered(key, fresh, () => askCertSpotter(certspotter.baseUrl, domain, usable));
       asked.push(result.then((r) => ({ source: CERTSPOTTER_SOURCE, result: r })));
     }
     if (crtsh.enabled) {

@@ -13,6 +13,7 @@ import { RequestGate } from '../lookup/request-gate';
 import { createInflightSharing } from '../lookup/share-inflight';
 import { MAX_BUDGET_WAIT_MS, SourceBudget, type SpendPurpose } from '../lookup/source-budget';
 import type { StoredCache } from '../lookup/stored-cache';
+import type { BoundKey } from '../settings/keyed-sources';
 import type { PdnsAdapter, SourceRequest } from './adapter';
 import { fetchText } from './fetch-text';
 import type { Observation, ObservationPage } from './model';
@@ -24,7 +25,7 @@ export interface AskSource {
   (
     adapter: PdnsAdapter,
     base: string,
-    key: string,
+    key: BoundKey | undefined,
     host: Host,
     /** `purpose` says whose allowance the request may use (`SourceBudget`); a card's by default. */
     options?: { fresh?: boolean; purpose?: SpendPurpose },
@@ -106,6 +107,7 @@ export function createHistoryClient(options: HistoryClientOptions = {}): AskSour
     endpoint: string,
     request: SourceRequest,
     host: Host,
+    key: BoundKey | undefined,
     purpose: SpendPurpose,
   ) {
     const spent = await spend(adapter, endpoint, purpose);
@@ -116,6 +118,7 @@ export function createHistoryClient(options: HistoryClientOptions = {}): AskSour
         accept: request.headers.Accept ?? 'application/json',
         headers: request.headers,
         responseHeaders: adapter.responseHeaders ?? [],
+        ...(key && { keyOrigin: key.origin }),
         fetch: options.fetch,
       });
       if (!response.ok) return response;
@@ -137,9 +140,9 @@ export function createHistoryClient(options: HistoryClientOptions = {}): AskSour
     return share(`${purpose}|${fresh ? 'fresh|' : ''}${cacheKey}`, async () => {
       const observations: Observation[] = [];
       let total = 0;
-      let request: SourceRequest | undefined = adapter.request(base, key, host);
+      let request: SourceRequest | undefined = adapter.request(base, key?.key ?? '', host);
       for (let pages = 0; request && pages < adapter.maxPages; pages++) {
-        const read = await askOnce(adapter, endpoint, request, host, purpose);
+        const read = await askOnce(adapter, endpoint, request, host, key, purpose);
         if (!read.ok) {
           // A later page failing still leaves the pages already read worth showing.
           if (pages === 0) return read;

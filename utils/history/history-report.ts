@@ -6,6 +6,7 @@
 // others' data in place and is reported by name next to it.
 import type { Host, HostKind } from '../hosts/host';
 import type { LookupError } from '../lookup/errors';
+import type { BoundKey } from '../settings/keyed-sources';
 import type { PdnsAdapter } from './adapter';
 import type { AskSource } from './history-client';
 import { mergeObservations, type TimelineEntry } from './merge-timeline';
@@ -46,7 +47,8 @@ export interface HistoryReport {
 export interface EnabledSource {
   adapter: PdnsAdapter;
   base: string;
-  key: string;
+  /** The user's key for this source, when it has one bound to `base`'s origin. */
+  key: BoundKey | undefined;
 }
 
 /** Addresses whose other names the report looks up: the most recent ones, to spare the budgets. */

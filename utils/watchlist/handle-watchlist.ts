@@ -6,6 +6,7 @@ import { storage } from 'wxt/utils/storage';
 import { plural, t } from '../i18n/messages';
 import type { ActionResult, CheckSummary, WatchlistView } from '../messages/protocol';
 import { messageSchemas } from '../messages/schemas';
+import { clearSourceKeys } from '../settings/source-keys';
 import { showUnseenChanges } from '../tab-hosts/tab-hosts';
 import type { Change, WatchRow } from './model';
 import type { WatchRunner } from './watch-runner';
@@ -111,6 +112,7 @@ export async function handleClearAll(): Promise<ActionResult> {
     await browser.storage.sync.remove(synced.filter((k) => isWatchKey(k) || k === 'settings'));
     await browser.storage.local.clear();
     await clearWatchDb();
+    await clearSourceKeys();
     await refreshUnseen();
     await bumpRevision();
     return { ok: true };

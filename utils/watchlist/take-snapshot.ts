@@ -10,7 +10,7 @@ import { t } from '../i18n/messages';
 import { buildDnsReport } from '../lookup/dns-report';
 import type { AskDns } from '../lookup/dns-engine';
 import type { Settings } from '../settings/settings';
-import type { SourceKeys } from '../settings/source-keys';
+import type { SourceKeys } from '../settings/keyed-sources';
 import type { RegistrationFacts, Snapshot } from './model';
 
 /** Addresses whose neighbours a check asks about: current ones first, then former ones. */

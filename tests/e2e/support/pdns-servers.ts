@@ -122,3 +122,26 @@ export function startOtxServer(
       .end(JSON.stringify({ passive_dns: list, count: list.length }));
   });
 }
+
+/**
+ * A VirusTotal API v3 server: `GET /api/v3/{domains|ip_addresses}/{query}/resolutions` answers
+ * resolutions in VirusTotal's shape. Its `url` plus `/` is the base to set in the options.
+ */
+export function startVirusTotalServer(
+  rows: Array<{ host_name: string; ip_address: string; date: number }>,
+  options: PdnsServerOptions = {},
+): Promise<PdnsServer> {
+  return listenPdns(
+    /^\/api\/v3\/(?:domains|ip_addresses)\/([^/]+)\/resolutions$/,
+    options,
+    (query, _url, res) => {
+      const q = query.toLowerCase();
+      const data = rows
+        .filter((r) => r.host_name === q || r.ip_address === q)
+        .map((attributes) => ({ type: 'resolution', attributes }));
+      res
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ data, meta: { count: data.length } }));
+    },
+  );
+}

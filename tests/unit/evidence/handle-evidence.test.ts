@@ -1,5 +1,6 @@
 // The exportEvidence message: validated, bounded, live DNS only through the given `askDns`,
 // history and registration read from what the history and RDAP clients kept — never fetched.
+import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { DnsRecord, QueryType } from '@/utils/dns/model';
@@ -231,7 +232,7 @@ describe('evidenceDeps (the real readers)', () => {
       fetch: pdnsFetch,
       cache: createStoredCache('pdns', { maxEntries: 300 }),
     });
-    expect((await askHistory(mnemonic, 'https://pdns.test', '', host)).ok).toBe(true);
+    expect((await askHistory(mnemonic, 'https://pdns.test', undefined, host)).ok).toBe(true);
     const rdapFetch = vi.fn(async () =>
       Response.json({
         objectClassName: 'domain',

@@ -193,7 +193,9 @@ describe('COF adapter: recorded answers', () => {
       const result = readFor(file, asked.name);
       return result.ok ? ok(result.value.page) : result;
     };
-  const enabled: EnabledSource[] = [{ adapter: cof, base: cof.defaultBase, key: 'u:p' }];
+  const enabled: EnabledSource[] = [
+    { adapter: cof, base: cof.defaultBase, key: { key: 'u:p', origin: new URL(cof.defaultBase).origin } },
+  ];
 
   it('reads CIRCL’s swapped rows for circl.lu as circl.lu’s own A, AAAA and MX history', () => {
     const result = readFor('circl.lu.circl-docs.ndjson', 'circl.lu');

@@ -1,12 +1,15 @@
 // The certificates message against a fake network: Cert Spotter and crt.sh merged, crt.sh's
 // usual failures (HTML 502/503 pages, hangs) leaving Cert Spotter's names in place, what is
 // kept in storage.local (fake browser), Cert Spotter's key, pages and hourly allowance.
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CertificatesReport } from '@/utils/history/handle-certificates';
 import { createCertificatesHandler } from '@/utils/history/handle-certificates';
 import type { Section } from '@/utils/history/history-report';
 import { DEFAULT_SETTINGS, saveSettings } from '@/utils/settings/settings';
+import { closeKeyDb } from '@/utils/settings/key-db';
 import { saveSourceKeys } from '@/utils/settings/source-keys';
 
 const CERTSPOTTER = 'https://certspotter.test';
@@ -99,6 +102,8 @@ const notes = (section: Section<CertificatesReport>) =>
 describe('certificates from Cert Spotter and crt.sh', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
+    closeKeyDb();
+    globalThis.indexedDB = new IDBFactory();
     await settings();
   });
   afterEach(() => {
@@ -136,11 +141,23 @@ describe('certificates from Cert Spotter and crt.sh', () => {
   });
 
   it('sends Cert Spotter’s key as a bearer token, and only to Cert Spotter', async () => {
-    await saveSourceKeys({ certspotter: 'k-123' });
+    await saveSourceKeys({ certspotter: { key: 'k-123', origin: CERTSPOTTER } });
     const net = fakeNetwork({ certspotter: () => jsonReply(SPOTTED), crtsh: () => jsonReply(CRT_ROWS) });
     await handler(net).handle({ input: 'trump-email.com' });
     expect(net.certspotter()[0]!.headers.Authorization).toBe('Bearer k-123');
     expect(net.crtsh()[0]!.headers.Authorization).toBeUndefined();
+  });
+
+  it('does not send a key entered for another server, and says so next to the names crt.sh found', async () => {
+    await saveSourceKeys({ certspotter: { key: 'k-123', origin: 'https://api.certspotter.com' } });
+    const net = fakeNetwork({ certspotter: () => jsonReply(SPOTTED), crtsh: () => jsonReply(CRT_ROWS) });
+    const section = await handler(net).handle({ input: 'trump-email.com' });
+    expect(net.certspotter()).toEqual([]);
+    expect(notes(section)[0]).toEqual([
+      'Cert Spotter',
+      'error',
+      `Cert Spotter: your API key was entered for https://api.certspotter.com, but the base URL now points to ${CERTSPOTTER}. Hostlens does not send the key there; enter it again for ${CERTSPOTTER} in Hostlens settings.`,
+    ]);
   });
 
   it('is empty when both sources answer `[]`', async () => {
@@ -214,6 +231,9 @@ describe('certificates from Cert Spotter and crt.sh', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const net = fakeNetwork({ certspotter: () => jsonReply(SPOTTED), crtsh: () => 'hang' });
     const pending = handler(net).handle({ input: 'trump-email.com' });
+    // Keys come from IndexedDB, which answers on real (not faked) task turns: start the clock
+    // once crt.sh has been asked.
+    await vi.waitFor(() => expect(net.crtsh()).toHaveLength(1));
     await vi.advanceTimersByTimeAsync(5900);
     let done = false;
     void pending.then(() => (done = true));

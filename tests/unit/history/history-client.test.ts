@@ -47,19 +47,22 @@ describe('history client', () => {
   it('asks once for the same host, and answers from the stored cache after a worker restart', async () => {
     const { fetch, calls } = fakeFetch([json(mnemonicBody(3))]);
     const ask = createHistoryClient({ fetch, cache: createStoredCache<ObservationPage>('t') });
-    const [a, b] = await Promise.all([ask(mnemonic, BASE, '', host), ask(mnemonic, BASE, '', host)]);
+    const [a, b] = await Promise.all([
+      ask(mnemonic, BASE, undefined, host),
+      ask(mnemonic, BASE, undefined, host),
+    ]);
     expect(a).toEqual(b);
     expect(a.ok && a.value.observations).toHaveLength(3);
     // A new worker: new client, new memory, same storage.
     const again = createHistoryClient({ fetch, cache: createStoredCache<ObservationPage>('t') });
-    expect((await again(mnemonic, BASE, '', host)).ok).toBe(true);
+    expect((await again(mnemonic, BASE, undefined, host)).ok).toBe(true);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.url).toBe('https://pdns.test/pdns/v3/mail1.trump-email.com?limit=1000');
   });
 
   it('sends the key only in the header the source takes', async () => {
     const { fetch, calls } = fakeFetch([json(mnemonicBody(1))]);
-    await createHistoryClient({ fetch })(mnemonic, BASE, 'secret-key', host);
+    await createHistoryClient({ fetch })(mnemonic, BASE, { key: 'secret-key', origin: BASE }, host);
     expect(calls[0]!.headers['Argus-API-Key']).toBe('secret-key');
     expect(calls[0]!.url).not.toContain('secret');
   });
@@ -71,14 +74,14 @@ describe('history client', () => {
     const watch = { purpose: 'watch' } as const;
     // Cards get 8 of Mnemonic's 10 a minute; the last 2 are the watchlist's.
     for (let i = 0; i < 8; i++)
-      expect((await ask(mnemonic, BASE, '', normalizeHost(`h${i}.test`)!)).ok).toBe(true);
-    expect(await ask(mnemonic, BASE, '', normalizeHost('h8.test')!)).toMatchObject({
+      expect((await ask(mnemonic, BASE, undefined, normalizeHost(`h${i}.test`)!)).ok).toBe(true);
+    expect(await ask(mnemonic, BASE, undefined, normalizeHost('h8.test')!)).toMatchObject({
       ok: false,
       error: { kind: 'rate-limited', retryAt: 1_060_000 + WINDOW_SLACK_MS },
     });
     for (let i = 8; i < 10; i++)
-      expect((await ask(mnemonic, BASE, '', normalizeHost(`h${i}.test`)!, watch)).ok).toBe(true);
-    const refused = await ask(mnemonic, BASE, '', normalizeHost('h10.test')!, watch);
+      expect((await ask(mnemonic, BASE, undefined, normalizeHost(`h${i}.test`)!, watch)).ok).toBe(true);
+    const refused = await ask(mnemonic, BASE, undefined, normalizeHost('h10.test')!, watch);
     expect(refused).toMatchObject({
       ok: false,
       error: { kind: 'rate-limited', retryAt: 1_060_000 + WINDOW_SLACK_MS },
@@ -86,7 +89,7 @@ describe('history client', () => {
     expect(!refused.ok && refused.error.message).toMatch(/^Mnemonic: .*try again in 61 s\.$/);
     expect(calls).toHaveLength(10);
     now += 60_001 + WINDOW_SLACK_MS;
-    expect((await ask(mnemonic, BASE, '', normalizeHost('h10.test')!)).ok).toBe(true);
+    expect((await ask(mnemonic, BASE, undefined, normalizeHost('h10.test')!)).ok).toBe(true);
   });
 
   it('waits briefly when the allowance frees up within seconds', async () => {
@@ -102,8 +105,8 @@ describe('history client', () => {
       sleep,
       budget: new SourceBudget({ now: () => now }),
     });
-    await ask(tight, BASE, '', normalizeHost('a.test')!);
-    expect((await ask(tight, BASE, '', normalizeHost('b.test')!)).ok).toBe(true);
+    await ask(tight, BASE, undefined, normalizeHost('a.test')!);
+    expect((await ask(tight, BASE, undefined, normalizeHost('b.test')!)).ok).toBe(true);
     expect(sleep).toHaveBeenCalledWith(2000 + WINDOW_SLACK_MS);
     expect(calls).toHaveLength(2);
   });
@@ -122,13 +125,13 @@ describe('history client', () => {
       json(mnemonicBody(1)),
     ]);
     const ask = createHistoryClient({ fetch, now: () => now });
-    const first = await ask(mnemonic, BASE, '', host);
+    const first = await ask(mnemonic, BASE, undefined, host);
     expect(!first.ok && first.error.message).toBe('Mnemonic: limit reached, try again in 3 h.');
-    const held = await ask(mnemonic, BASE, '', normalizeHost('other.test')!);
+    const held = await ask(mnemonic, BASE, undefined, normalizeHost('other.test')!);
     expect(held).toMatchObject({ ok: false, error: { kind: 'rate-limited' } });
     expect(calls).toHaveLength(1);
     now += 3 * 3600_000 + 1;
-    expect((await ask(mnemonic, BASE, '', host)).ok).toBe(true);
+    expect((await ask(mnemonic, BASE, undefined, host)).ok).toBe(true);
   });
 
   it('follows pages up to the adapter’s limit and keeps what it read when a later page fails', async () => {
@@ -146,7 +149,7 @@ describe('history client', () => {
       json(mnemonicBody(2, 10)),
       json('<html>502</html>', 502),
     ]);
-    const result = await createHistoryClient({ fetch })(paged, BASE, '', host);
+    const result = await createHistoryClient({ fetch })(paged, BASE, undefined, host);
     expect(calls.map((c) => c.url)).toEqual([
       'https://pdns.test/pdns/v3/mail1.trump-email.com?limit=1000',
       'https://pdns.test/next',
@@ -160,7 +163,7 @@ describe('history client', () => {
     const fetch = vi.fn(async () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof globalThis.fetch;
-    const result = await createHistoryClient({ fetch })(mnemonic, BASE, '', host);
+    const result = await createHistoryClient({ fetch })(mnemonic, BASE, undefined, host);
     expect(result).toEqual({
       ok: false,
       error: { kind: 'network', message: 'Could not reach Mnemonic (network error).' },
@@ -238,9 +241,9 @@ describe('a full storage.local', () => {
     try {
       const { fetch, calls } = fakeFetch([json(mnemonicBody(2))]);
       const ask = createHistoryClient({ fetch, cache: createStoredCache<ObservationPage>('full') });
-      const first = await ask(mnemonic, BASE, '', host);
+      const first = await ask(mnemonic, BASE, undefined, host);
       expect(first.ok && first.value.observations).toHaveLength(2);
-      expect((await ask(mnemonic, BASE, '', host)).ok).toBe(true);
+      expect((await ask(mnemonic, BASE, undefined, host)).ok).toBe(true);
       expect(calls).toHaveLength(1);
     } finally {
       fakeBrowser.storage.local.set = set;

@@ -18,7 +18,7 @@ const obs = (rrname: string, rdata: string, lastSeen: number, source = 'Mnemonic
 });
 
 const other: PdnsAdapter = { ...mnemonic, id: 'dnsdb', name: 'DNSDB' };
-const only = (adapter: PdnsAdapter): EnabledSource[] => [{ adapter, base: 'https://b', key: '' }];
+const only = (adapter: PdnsAdapter): EnabledSource[] => [{ adapter, base: 'https://b', key: undefined }];
 const both: EnabledSource[] = [...only(mnemonic), ...only(other)];
 
 describe('buildHistoryReport', () => {

@@ -51,7 +51,12 @@ describe('a 404 from a passive-DNS source', () => {
     const cof = PDNS_SOURCES.find((a) => a.id === 'cof')!;
     const fetch = vi.fn(async () => new Response('Not Found', { status: 404 }));
     const ask = createHistoryClient({ fetch: fetch as unknown as typeof globalThis.fetch });
-    const result = await ask(cof, 'https://user:secret@pdns.example.org/pdns/', 'u:p', host);
+    const result = await ask(
+      cof,
+      'https://user:secret@pdns.example.org/pdns/',
+      { key: 'u:p', origin: 'https://pdns.example.org' },
+      host,
+    );
     expect(result).toMatchObject({ ok: false, error: { kind: 'http', status: 404 } });
     const message = !result.ok ? result.error.message : '';
     expect(message).toContain('https://pdns.example.org/pdns/circl.lu');

@@ -11,6 +11,8 @@ import {
   handleMarkSeen,
   handleWatchHost,
 } from '@/utils/watchlist/handle-watchlist';
+import { closeKeyDb } from '@/utils/settings/key-db';
+import { loadSourceKeys, saveSourceKeys } from '@/utils/settings/source-keys';
 import { closeWatchDb, recordCheck } from '@/utils/watchlist/watch-db';
 import { explainStorageError, listWatched, pin } from '@/utils/watchlist/watchlist-store';
 
@@ -18,6 +20,7 @@ describe('watchlist messages', () => {
   beforeEach(() => {
     fakeBrowser.reset();
     closeWatchDb();
+    closeKeyDb();
     globalThis.indexedDB = new IDBFactory();
   });
 
@@ -110,13 +113,15 @@ describe('watchlist messages', () => {
     expect((await handleGetWatchlist()).unseen).toBe(0);
   });
 
-  it('"Clear all data" removes the watchlist, local data and settings', async () => {
+  it('"Clear all data" removes the watchlist, local data, keys and settings', async () => {
     await pin('a.example');
     await saveSettings({ ...DEFAULT_SETTINGS, hoverDelayMs: 900 });
+    await saveSourceKeys({ otx: { key: 'k', origin: 'https://otx.alienvault.com' } });
     await fakeBrowser.storage.local.set({ sourceKeys: { otx: 'k' } });
     expect(await handleClearAll()).toEqual({ ok: true });
     expect(await listWatched()).toEqual([]);
     expect((await loadSettings()).settings.hoverDelayMs).toBe(DEFAULT_SETTINGS.hoverDelayMs);
     expect(await fakeBrowser.storage.local.get('sourceKeys')).toEqual({});
+    expect(await loadSourceKeys()).toEqual({});
   });
 });
