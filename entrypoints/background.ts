@@ -11,6 +11,7 @@ import { createLookupRuntime } from '@/utils/lookup/lookup-runtime';
 import { t } from '@/utils/i18n/messages';
 import { onMessage, sendMessage } from '@/utils/messages/protocol';
 import { isExtensionPage } from '@/utils/messages/sender';
+import { handleGetPageSettings } from '@/utils/settings/handle-page-settings';
 import { handlePageHosts } from '@/utils/tab-hosts/handle-page-hosts';
 import { forgetTab } from '@/utils/tab-hosts/tab-hosts';
 import { handleIsPinned, handleOpenDetails, handlePin } from '@/utils/watchlist/handle-pins';
@@ -24,6 +25,7 @@ export default defineBackground(() => {
   const askRdap = createRdapClient();
   const handleCertificates = createCertificatesHandler();
 
+  onMessage('getPageSettings', ({ data, sender }) => handleGetPageSettings(data, sender));
   onMessage('lookupHost', async ({ data }) => {
     await runtime.ready;
     return handleLookup(data, runtime.ask);
