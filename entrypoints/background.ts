@@ -12,6 +12,7 @@ import { t } from '@/utils/i18n/messages';
 import { onMessage, sendMessage } from '@/utils/messages/protocol';
 import { isExtensionPage } from '@/utils/messages/sender';
 import { handleGetPageSettings } from '@/utils/settings/handle-page-settings';
+import { closeStorageToPages } from '@/utils/storage/close-storage-to-pages';
 import { handlePageHosts } from '@/utils/tab-hosts/handle-page-hosts';
 import { forgetTab } from '@/utils/tab-hosts/tab-hosts';
 import { handleIsPinned, handleOpenDetails, handlePin } from '@/utils/watchlist/handle-pins';
@@ -20,6 +21,8 @@ import { registerWatchlist } from '@/utils/watchlist/watch-wiring';
 const WALK_COMMAND = 'walk-marks';
 
 export default defineBackground(() => {
+  // First, on every start: content scripts must not read or write storage (Chromium only).
+  void closeStorageToPages();
   const runtime = createLookupRuntime();
   const history = createHistoryRuntime();
   const askRdap = createRdapClient();
