@@ -15,8 +15,8 @@
 // script before the areas are closed; the areas then hold nothing but defaults. No listener
 // can close that window sooner, since no event reaches us before our own first line runs.
 //
-// Firefox has `setAccessLevel` only for `storage.session` (already closed to content scripts
-// there); its `local` and `sync` stay open to them, which SECURITY.md says.
+// Firefox has no `setAccessLevel` for `local` and `sync` (ESR 153's MV2 background sees none at
+// all), so there both stay open to content scripts, which SECURITY.md says.
 import { browser } from 'wxt/browser';
 
 type Area = 'local' | 'sync';
