@@ -10,7 +10,9 @@ import { handleLookup } from '@/utils/lookup/handle-lookup';
 import { createLookupRuntime } from '@/utils/lookup/lookup-runtime';
 import { sendMessage } from '@/utils/messages/protocol';
 import { refuseBackgroundOnly, serve } from '@/utils/messages/serve';
+import { handleGetPageSettings } from '@/utils/settings/handle-page-settings';
 import { readSourceKeys } from '@/utils/settings/source-keys';
+import { closeStorageToPages } from '@/utils/storage/close-storage-to-pages';
 import { handlePageHosts } from '@/utils/tab-hosts/handle-page-hosts';
 import { forgetTab } from '@/utils/tab-hosts/tab-hosts';
 import { handleIsPinned, handleOpenDetails, handlePin } from '@/utils/watchlist/handle-pins';
@@ -19,6 +21,8 @@ import { registerWatchlist } from '@/utils/watchlist/watch-wiring';
 const WALK_COMMAND = 'walk-marks';
 
 export default defineBackground(() => {
+  // First, on every start: content scripts must not read or write storage (Chromium only).
+  void closeStorageToPages();
   const runtime = createLookupRuntime();
   const history = createHistoryRuntime();
   const askRdap = createRdapClient();
@@ -27,6 +31,7 @@ export default defineBackground(() => {
   // to IndexedDB at once, not at the first lookup; a failure is shown on the options page.
   void readSourceKeys();
 
+  serve('getPageSettings', ({ data, sender }) => handleGetPageSettings(data, sender));
   serve('lookupHost', async ({ data }) => {
     await runtime.ready;
     return handleLookup(data, runtime.ask);

@@ -1,11 +1,11 @@
 // The content script: find and mark every host in the page, report the list. Wiring only; the
 // work is in utils/page. Kept small: no zod, no PSL, no UI code on this path.
+import { askBackground } from '@/utils/messages/ask-background';
 import { onMessage, sendMessage } from '@/utils/messages/protocol';
 import { cardLoader } from '@/utils/page/load-card';
 import { MAX_PAGE_TITLE } from '@/utils/page/page-marks';
 import { startMarking } from '@/utils/page/start-marking';
 import { ignoreForgedStops } from '@/utils/page/steady-context';
-import { isExcludedSite, pageSettings, settingsItem } from '@/utils/settings/settings-item';
 import './marks.css';
 
 const REPORT_DELAY_MS = 300;
@@ -17,9 +17,13 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     ignoreForgedStops(ctx);
-    const settings = await settingsItem.getValue();
-    if (isExcludedSite(location.hostname, settings)) return;
-    const { cardTrigger, hoverDelayMs, markStyle } = pageSettings(settings);
+    // Storage is closed to content scripts (utils/storage/close-storage-to-pages.ts): the
+    // background answers from the address the browser gives for this page. Settings are read
+    // once per page, as before; a change applies from the next page. No answer (the extension
+    // was updated or removed under us): stay off.
+    const page = await askBackground('getPageSettings', undefined).catch(() => null);
+    if (!page || page.excluded) return;
+    const { cardTrigger, hoverDelayMs, markStyle } = page;
 
     let reportTimer: number | undefined;
     const report = () => {

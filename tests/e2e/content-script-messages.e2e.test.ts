@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGE_SENDERS, refusalMessage, type ProtocolMap } from '../../utils/messages/protocol';
 import { launchExtension } from './support/browser';
-import { inContentScript } from './support/content-world';
+import { contentScriptWorld, inContentScript } from './support/content-world';
 import { readStoredKeys } from './support/key-db';
 import { setSource } from './support/pages';
 import { startPageServer, type StubServer } from './support/stub-servers';
@@ -113,6 +113,50 @@ describe('messages from a content script', () => {
       expect(JSON.stringify(reply), type).not.toMatch(/"ok":true|users-own-key/);
     }
     expect(await stored()).toEqual(before);
+    await tab.close();
+  });
+
+  it('cannot read storage: settings, the watchlist and what is kept locally stay out of reach', async () => {
+    const tab = await ext.context.newPage();
+    await tab.goto(`${pages.url}/story.html`);
+    await tab.waitForFunction(() => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= 8);
+    const world = await contentScriptWorld(tab, ext.extensionId);
+    for (const area of ['sync', 'local']) {
+      const read = (await world.evaluate(`chrome.storage.${area}.get(null).then(
+        (items) => ({ items }),
+        (error) => ({ refused: String(error?.message ?? error) }),
+      )`)) as { items?: Record<string, unknown>; refused?: string };
+      expect(read.items ?? {}, area).toEqual({});
+    }
+    await tab.close();
+  });
+
+  it('cannot write storage: settings, the watchlist and local data are unchanged', async () => {
+    const tab = await ext.context.newPage();
+    await tab.goto(`${pages.url}/story.html`);
+    await tab.waitForFunction(() => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= 8);
+    const world = await contentScriptWorld(tab, ext.extensionId);
+    const before = await stored();
+    expect(before.watched).toContain('watch:trump1.contact-client.com');
+    const planted = {
+      version: 1,
+      resolverUrl: 'https://attacker.example/dns-query',
+      mnemonic: { enabled: true, baseUrl: 'https://attacker.example/pdns/' },
+    };
+    const writes = [
+      `chrome.storage.sync.set(${JSON.stringify({ settings: planted, 'watch:planted.example.com': {} })})`,
+      `chrome.storage.local.set({ sourceKeys: { virustotal: 'attacker' }, plantedByPage: true })`,
+      `chrome.storage.sync.remove('watch:trump1.contact-client.com')`,
+      `chrome.storage.sync.clear()`,
+      `chrome.storage.local.clear()`,
+    ];
+    // Refused, or a no-op: each attempt is judged by what the worker reads afterwards.
+    for (const write of writes) await world.evaluate(`${write}.then(() => 'done', (e) => String(e))`);
+    expect(await stored()).toEqual(before);
+    const local = await ext.worker.evaluate(() =>
+      (globalThis as any).chrome.storage.local.get('plantedByPage'),
+    );
+    expect(local).toEqual({});
     await tab.close();
   });
 

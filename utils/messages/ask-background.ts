@@ -1,16 +1,17 @@
-// Lookups from pages and cards to the background, asked again once if the service worker was
+// Questions from pages and cards to the background, asked again once if the service worker was
 // stopped while answering (MV3 may stop it at any moment; the message channel then closes
-// without a reply). Lookups only read, so asking twice is safe; the second one usually finds
-// the first one's answers in the kept caches.
-import { sendMessage, type LookupRequest, type ProtocolMap } from './protocol';
+// without a reply). These questions only read, so asking twice is safe; a second lookup usually
+// finds the first one's answers in the kept caches.
+import { sendMessage, type ProtocolMap } from './protocol';
 
-type Lookup = 'lookupHost' | 'lookupHistory' | 'lookupRegistration' | 'lookupCertificates';
+type ReadOnly =
+  'lookupHost' | 'lookupHistory' | 'lookupRegistration' | 'lookupCertificates' | 'getPageSettings';
 
-const send = sendMessage as (type: Lookup, data: LookupRequest) => Promise<unknown>;
+const send = sendMessage as (type: ReadOnly, data: unknown) => Promise<unknown>;
 
-export async function askBackground<K extends Lookup>(
+export async function askBackground<K extends ReadOnly>(
   type: K,
-  data: LookupRequest,
+  data: Parameters<ProtocolMap[K]>[0],
 ): Promise<ReturnType<ProtocolMap[K]>> {
   try {
     return (await send(type, data)) as ReturnType<ProtocolMap[K]>;

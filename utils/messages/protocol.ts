@@ -8,6 +8,7 @@ import type { HistoryReport, Section } from '../history/history-report';
 import type { CertificatesReport } from '../history/handle-certificates';
 import type { RdapFinding } from '../history/rdap-client';
 import type { MarkedHost } from '../page/page-marks';
+import type { PageSettings } from '../settings/settings-item';
 import type { Change, WatchRow } from '../watchlist/model';
 
 export interface LookupRequest {
@@ -56,6 +57,12 @@ export type EvidenceExport =
 export type ActionResult = { ok: true } | { ok: false; message: string };
 
 export interface ProtocolMap {
+  /**
+   * What the sender's page follows (card trigger, delay, look of the marks) and whether Hostlens
+   * stays off there, judged from the address the browser gives for the sender: the page sends
+   * nothing. Content scripts ask this instead of reading storage, which is closed to them.
+   */
+  getPageSettings(): PageSettings;
   /** Live DNS of one host. Allowed from content scripts. */
   lookupHost(request: LookupRequest): LookupResponse;
   /** Passive-DNS history and neighbours of one host. Allowed from content scripts. */
@@ -120,6 +127,7 @@ export type Sender = 'contentScript' | 'extensionPage' | 'background';
  * content-script refusal spec (`tests/e2e/content-script-messages.e2e.test.ts`) walks it.
  */
 export const MESSAGE_SENDERS = {
+  getPageSettings: 'contentScript',
   lookupHost: 'contentScript',
   lookupHistory: 'contentScript',
   lookupRegistration: 'contentScript',

@@ -16,6 +16,8 @@ function normalizedHost() {
 }
 
 export const messageSchemas = {
+  // A question with no data: anything sent along is not from our content script.
+  getPageSettings: z.undefined(),
   lookupHost: z.object({
     input: z.string().min(1).max(2048),
     fresh: z.boolean().optional(),

@@ -1,5 +1,7 @@
-// Where settings live, with no validation code: the content script reads this (zod stays out of
-// it); extension pages and the background go through `./settings.ts`, which validates.
+// Where settings live, with no validation code: the welcome page and the background's answer
+// to a page (`./handle-page-settings.ts`) read this defensively; everything else goes through
+// `./settings.ts`, which validates. Content scripts never read it: storage is closed to them
+// (`utils/storage/close-storage-to-pages.ts`).
 //
 // Lifetime: `storage.sync`, versioned from day one; see `./settings.ts` for what happens to a
 // value that does not match.
@@ -88,10 +90,17 @@ export function isExcludedSite(hostname: string, settings: unknown): boolean {
   );
 }
 
-/** What a page's marks and cards follow, read defensively (the content script has no schema validation). */
-export function pageSettings(
-  settings: unknown,
-): Pick<Settings, 'cardTrigger' | 'hoverDelayMs' | 'markStyle'> {
+/** What a page's marks and cards follow. */
+export type MarkSettings = Pick<Settings, 'cardTrigger' | 'hoverDelayMs' | 'markStyle'>;
+
+/** What a page's content script is told before it marks anything. */
+export interface PageSettings extends MarkSettings {
+  /** Hostlens stays off on this page (decided from the sender's address, never sent by the page). */
+  excluded: boolean;
+}
+
+/** What a page's marks and cards follow, read defensively: the stored value is unvalidated here. */
+export function pageSettings(settings: unknown): MarkSettings {
   const raw = (settings ?? {}) as Partial<Settings>;
   const delay = Number(raw.hoverDelayMs);
   return {

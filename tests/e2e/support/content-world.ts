@@ -1,9 +1,16 @@
 // The content script's own world in a tab, reached through the DevTools protocol: what a
-// compromised or impersonated content script could send, sent the way ours does.
+// compromised or impersonated content script could send or do, done the way ours would.
 import type { CDPSession, Page } from 'playwright-core';
 
-/** Runs `expression` in the extension's isolated world of `tab` (where its content script lives). */
-export async function inContentScript(tab: Page, extensionId: string) {
+export interface ContentWorld {
+  /** Sends one message the way @webext-core/messaging does; resolves to its `{res}` or `{err}`. */
+  send(type: string, data?: unknown): Promise<{ res?: unknown; err?: unknown }>;
+  /** Runs `expression` there (awaiting a promise) and returns its value; a throw or rejection rejects. */
+  evaluate(expression: string): Promise<unknown>;
+}
+
+/** The extension's isolated world of `tab` (where its content script lives). */
+export async function contentScriptWorld(tab: Page, extensionId: string): Promise<ContentWorld> {
   const cdp: CDPSession = await tab.context().newCDPSession(tab);
   const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
   cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
@@ -13,21 +20,34 @@ export async function inContentScript(tab: Page, extensionId: string) {
   const deadline = Date.now() + 10_000;
   while (!world() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   if (!world()) throw new Error('no content-script world in the tab');
-  /** Sends one message the way @webext-core/messaging does; resolves to its `{res}` or `{err}`. */
-  return async (type: string, data?: unknown): Promise<{ res?: unknown; err?: unknown }> => {
-    const message = JSON.stringify({
-      id: Math.floor(Math.random() * 1e6),
-      type,
-      data,
-      timestamp: Date.now(),
-    });
+  const evaluate = async (expression: string): Promise<unknown> => {
     const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
       contextId: world()!.id,
-      expression: `chrome.runtime.sendMessage(${message})`,
+      expression,
       awaitPromise: true,
       returnByValue: true,
     });
     if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
-    return (result.value ?? {}) as { res?: unknown; err?: unknown };
+    return result.value;
   };
+  return {
+    evaluate,
+    async send(type, data) {
+      const message = JSON.stringify({
+        id: Math.floor(Math.random() * 1e6),
+        type,
+        data,
+        timestamp: Date.now(),
+      });
+      return ((await evaluate(`chrome.runtime.sendMessage(${message})`)) ?? {}) as {
+        res?: unknown;
+        err?: unknown;
+      };
+    },
+  };
+}
+
+/** Sends messages from the extension's isolated world of `tab`; see `ContentWorld.send`. */
+export async function inContentScript(tab: Page, extensionId: string): Promise<ContentWorld['send']> {
+  return (await contentScriptWorld(tab, extensionId)).send;
 }
