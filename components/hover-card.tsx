@@ -1,6 +1,6 @@
 // The hover card: one host's live DNS beside the text, in the page's single shadow root.
-// Buttons act only on real clicks (`isTrusted`): the shadow root is open, so a page script
-// could otherwise click "Pin" for the reader.
+// Buttons act only on real clicks (`isTrusted`): the shadow root is closed, so a page script
+// can't reach them, but should it ever get hold of one, its click still pins nothing.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { describeHomograph, homographWarnings } from '@/utils/hosts/homograph';
 import { toUnicodeName } from '@/utils/hosts/idn';

@@ -9,8 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startPageServer, type StubServer } from '../e2e/support/stub-servers';
 import { DEFAULT_SERVICE_HOSTS } from '../e2e/support/world';
-import { launchFirefox, waitFor, type LaunchedFirefox } from './support/firefox';
-import { hoverMark, inCard, readCard, waitForCard, waitForMarks } from './support/pages';
+import { launchFirefox, type LaunchedFirefox } from './support/firefox';
+import {
+  clickCardButton,
+  hoverMark,
+  inCard,
+  readCard,
+  waitForCard,
+  waitForCardClosed,
+  waitForMarks,
+} from './support/pages';
 import { MAIL1_MNEMONIC_ROW } from '../e2e/support/stub-servers';
 
 const STORY = readFileSync(new URL('../fixtures/pages/story-2016.html', import.meta.url), 'utf8');
@@ -82,14 +90,35 @@ describe('Firefox: the hover card and the keyboard walk', () => {
     expect(cardBox.top >= hostBox.bottom || cardBox.bottom <= hostBox.top).toBe(true);
 
     await tab.keyboard.press('Escape');
-    await waitFor(
-      tab,
-      () => !document.querySelector('hostlens-card')?.shadowRoot?.querySelector('[role="dialog"]'),
-      undefined,
-      {
-        what: 'the card to close',
-      },
-    );
+    await waitForCardClosed(tab);
+    await tab.close();
+  });
+
+  it('the page can’t read the card: a pinned host’s "Pinned · manage" is nowhere it can reach', async () => {
+    const tab = await openStory();
+    await hoverMark(tab, 'listrak.com');
+    await waitForCard(tab, (c) => c.title === 'listrak.com' && c.buttons.includes('Pin'), 'the Pin button');
+    await clickCardButton(tab, 'Pin');
+    await waitForCard(tab, (c) => c.buttons.includes('Pinned · manage'), 'the host pinned');
+    // What the page's own script sees (puppeteer evaluates in the page's realm).
+    expect(
+      await tab.evaluate(() => {
+        const host = document.querySelector('hostlens-card');
+        const reachable = [
+          document.body.innerText,
+          document.documentElement.textContent ?? '',
+          document.documentElement.outerHTML,
+          ...[...document.querySelectorAll('*')].map((e) => e.shadowRoot?.textContent ?? ''),
+        ];
+        return {
+          host: host !== null,
+          shadowRoot: host?.shadowRoot === null ? null : 'readable',
+          pinned: reachable.some((text) => /Pinned|manage/.test(text)),
+        };
+      }),
+    ).toEqual({ host: true, shadowRoot: null, pinned: false });
+    await tab.keyboard.press('Escape');
+    await waitForCardClosed(tab);
     await tab.close();
   });
 
@@ -125,14 +154,7 @@ describe('Firefox: the hover card and the keyboard walk', () => {
     await waitForCard(tab, (c) => c.title === 'cendyn.com', 'back to cendyn.com');
 
     await tab.keyboard.press('Escape');
-    await waitFor(
-      tab,
-      () => !document.querySelector('hostlens-card')?.shadowRoot?.querySelector('[role="dialog"]'),
-      undefined,
-      {
-        what: 'the card to close',
-      },
-    );
+    await waitForCardClosed(tab);
     expect(await cardIsOpen(tab)).toBe(false);
     expect(await readCard(tab)).toBeNull();
     expect(await tab.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type LaunchedExtension } from './support/browser';
 import { hoverMark } from './support/pages';
+import { cardAttr, cardText, waitInCard, type CardTarget } from './support/card-view';
 import { startPageServer, type StubServerWithPort } from './support/stub-servers';
 import { DEFAULT_SERVICE_HOSTS } from './support/world-names';
 import { RECORDED_NAMES, RECORDED_WORLD } from './support/recorded-world';
@@ -60,12 +61,12 @@ describe('first run, with the defaults', () => {
     await tab.goto(`${pages.url}/story.html`);
     await tab.waitForFunction(() => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= 8);
     await hoverMark(tab, 'mail1.trump-email.com');
-    const dns = tab.locator('hostlens-card [data-section="dns"]');
-    await tab.locator('hostlens-card [data-section="dns"]:not([data-state="loading"])').waitFor();
-    expect(await dns.getAttribute('data-state')).toBe('ok');
-    expect(await dns.getAttribute('data-status')).toBe('NOERROR');
+    const dns = '[data-section="dns"]';
+    await waitInCard(tab, '[data-section="dns"]:not([data-state="loading"])');
+    expect(await cardAttr(tab, dns, 'data-state')).toBe('ok');
+    expect(await cardAttr(tab, dns, 'data-status')).toBe('NOERROR');
     // Only the resolver stand-in (dnsdist + Knot behind cloudflare-dns.com) knows this answer.
-    expect(await dns.locator('[data-record-type="A"] td').first().textContent()).toBe('66.216.133.29');
+    expect(await cardText(tab, `${dns} [data-record-type="A"] td`)).toBe('66.216.133.29');
     await tab.close();
   });
 
@@ -76,20 +77,21 @@ describe('first run, with the defaults', () => {
     await tab.waitForFunction(() => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= 11);
     await hoverMark(tab, host);
     for (const name of sections)
-      await tab.locator(`hostlens-card [data-section="${name}"]:not([data-state="loading"])`).waitFor();
+      await waitInCard(tab, `[data-section="${name}"]:not([data-state="loading"])`);
     return tab;
   }
-  const section = (tab: Page, name: string) => tab.locator(`hostlens-card [data-section="${name}"]`);
+  /** The card's section `name`, or something in it. */
+  const section = (name: string, inside = ''): CardTarget => `[data-section="${name}"] ${inside}`;
 
   it('registration: IANA’s bootstrap names the registry, which answers as Verisign did', async () => {
     const tab = await cardOf(registration.name, ['registration', 'history']);
-    expect(await section(tab, 'registration').getAttribute('data-state')).toBe('ok');
-    expect(await section(tab, 'registration').locator('[data-field="registrar"]').textContent()).toBe(
+    expect(await cardAttr(tab, section('registration'), 'data-state')).toBe('ok');
+    expect(await cardText(tab, section('registration', '[data-field="registrar"]'))).toBe(
       registration.registrar,
     );
-    expect(await section(tab, 'registration').textContent()).toContain(registration.registered);
+    expect(await cardText(tab, section('registration'))).toContain(registration.registered);
     // Mnemonic was asked, under its own name, and said it had seen nothing.
-    expect(await section(tab, 'history').getAttribute('data-state')).toBe('empty');
+    expect(await cardAttr(tab, section('history'), 'data-state')).toBe('empty');
     const mnemonic = ext.world.requests(DEFAULT_SERVICE_HOSTS.mnemonic);
     expect(mnemonic.map((r) => r.url.split('?')[0])).toContain(`/pdns/v3/${registration.name}`);
     expect(mnemonic.every((r) => r.headers.host === `${DEFAULT_SERVICE_HOSTS.mnemonic}`)).toBe(true);
@@ -102,12 +104,12 @@ describe('first run, with the defaults', () => {
 
   it('certificates: Cert Spotter and crt.sh answer as they did for others', async () => {
     let tab = await cardOf(certspotter.name, ['certificates']);
-    expect(await section(tab, 'certificates').getAttribute('data-state')).toBe('ok');
-    await section(tab, 'certificates').locator(`[data-observation="${certspotter.sees}"]`).waitFor();
+    expect(await cardAttr(tab, section('certificates'), 'data-state')).toBe('ok');
+    await waitInCard(tab, section('certificates', `[data-observation="${certspotter.sees}"]`));
     await tab.close();
     tab = await cardOf(crtsh.name, ['certificates']);
-    expect(await section(tab, 'certificates').getAttribute('data-state')).toBe('ok');
-    await section(tab, 'certificates').locator(`[data-observation="${crtsh.sees}"]`).waitFor();
+    expect(await cardAttr(tab, section('certificates'), 'data-state')).toBe('ok');
+    await waitInCard(tab, section('certificates', `[data-observation="${crtsh.sees}"]`));
     await tab.close();
     // Nothing about the page went to any service: only host names and domains.
     for (const host of [...Object.values(DEFAULT_SERVICE_HOSTS), 'rdap.verisign.com'])

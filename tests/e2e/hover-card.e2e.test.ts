@@ -4,6 +4,18 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension } from './support/browser';
 import { setResolver, hoverMark } from './support/pages';
+import {
+  cardAttr,
+  cardBox,
+  cardCount,
+  cardText,
+  cardTexts,
+  clickInCard,
+  inCard,
+  scriptClickInCard,
+  waitForCard,
+  waitInCard,
+} from './support/card-view';
 import { startDelayProxy, startPageServer } from './support/stub-servers';
 import { staysEqual } from './support/quiet';
 
@@ -47,32 +59,23 @@ describe('the hover card', () => {
     return tab;
   }
 
-  const card = (tab: Page) => tab.locator('hostlens-card [role="dialog"]');
-  const dns = (tab: Page) => tab.locator('hostlens-card [data-section="dns"]');
-  const settled = (tab: Page) =>
-    tab
-      .locator('hostlens-card [data-section="dns"]:not([data-state="loading"])')
-      .waitFor({ timeout: 15_000 });
+  const CARD = '[role="dialog"]';
+  const DNS = '[data-section="dns"]';
+  const settled = (tab: Page) => waitInCard(tab, '[data-section="dns"]:not([data-state="loading"])');
 
   it('opens next to the host with its live DNS, and closes on Escape', async () => {
     const tab = await openPage('/story.html', 8);
     await hoverMark(tab, 'mail1.trump-email.com');
     await settled(tab);
-    expect(await card(tab).getAttribute('aria-labelledby')).toBe('hostlens-card-title');
-    expect(await tab.locator('hostlens-card #hostlens-card-title').textContent()).toBe(
-      'mail1.trump-email.com',
-    );
-    expect(await dns(tab).getAttribute('data-state')).toBe('ok');
-    expect(await dns(tab).getAttribute('data-status')).toBe('NOERROR');
-    expect(await tab.locator('hostlens-card [data-record-type="A"] td').first().textContent()).toBe(
-      '66.216.133.29',
-    );
-    expect(await tab.locator('hostlens-card .meta').allTextContents()).toContain(
-      'Registered domain: trump-email.com',
-    );
+    expect(await cardAttr(tab, CARD, 'aria-labelledby')).toBe('hostlens-card-title');
+    expect(await cardText(tab, '#hostlens-card-title')).toBe('mail1.trump-email.com');
+    expect(await cardAttr(tab, DNS, 'data-state')).toBe('ok');
+    expect(await cardAttr(tab, DNS, 'data-status')).toBe('NOERROR');
+    expect(await cardText(tab, '[data-record-type="A"] td')).toBe('66.216.133.29');
+    expect(await cardTexts(tab, '.meta')).toContain('Registered domain: trump-email.com');
     // The card does not cover the host.
-    const [cardBox, hostBox] = await Promise.all([
-      card(tab).boundingBox(),
+    const [box, hostBox] = await Promise.all([
+      cardBox(tab, CARD),
       tab.evaluate(() => {
         const r = [...(CSS as any).highlights.get('hostlens')].find(
           (x: Range) => x.toString() === 'mail1.trump-email.com',
@@ -81,9 +84,9 @@ describe('the hover card', () => {
         return { y: b.top, height: b.height };
       }),
     ]);
-    expect(cardBox!.y >= hostBox.y + hostBox.height || cardBox!.y + cardBox!.height <= hostBox.y).toBe(true);
+    expect(box!.y >= hostBox.y + hostBox.height || box!.y + box!.height <= hostBox.y).toBe(true);
     await tab.keyboard.press('Escape');
-    await card(tab).waitFor({ state: 'detached' });
+    await waitInCard(tab, CARD, { gone: true });
     await tab.close();
   });
 
@@ -96,21 +99,17 @@ describe('the hover card', () => {
     });
     await hoverMark(tab, 'gone.trump-email.com');
     await settled(tab);
-    expect(await dns(tab).getAttribute('data-status')).toBe('NXDOMAIN');
-    expect(await tab.locator('hostlens-card [data-section="dns"] .status').textContent()).toContain(
-      'does not exist',
-    );
+    expect(await cardAttr(tab, DNS, 'data-status')).toBe('NXDOMAIN');
+    expect(await cardText(tab, `${DNS} .status`)).toContain('does not exist');
 
     await tab.keyboard.press('Escape');
     await hoverMark(tab, 'hostile.contact-client.com');
     await settled(tab);
-    const txt = await tab
-      .locator('hostlens-card [data-record-type="TXT"] td:first-of-type')
-      .allTextContents();
+    const txt = await cardTexts(tab, '[data-record-type="TXT"] td:first-of-type');
     expect(txt).toEqual(
       expect.arrayContaining(['<img src=x onerror=alert(1)>', '<script>alert(2)</script>']),
     );
-    expect(await tab.locator('hostlens-card img, hostlens-card script').count()).toBe(0);
+    expect(await cardCount(tab, 'img, script')).toBe(0);
     expect(dialogs).toBe(0);
     await tab.close();
   });
@@ -119,17 +118,28 @@ describe('the hover card', () => {
     const tab = await openPage('/hostile-css.html', 1);
     await hoverMark(tab, 'mail1.trump-email.com');
     await settled(tab);
-    expect(await card(tab).isVisible()).toBe(true);
-    const style = await card(tab).evaluate((el) => {
-      const s = getComputedStyle(el);
-      return { fontSize: s.fontSize, display: s.display };
-    });
-    expect(style.display).not.toBe('none');
-    expect(parseFloat(style.fontSize)).toBeGreaterThanOrEqual(12);
-    const title = tab.locator('hostlens-card #hostlens-card-title');
-    expect(parseFloat(await title.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(
-      12,
+    const style = await inCard(
+      tab,
+      (_root, selectors, find) =>
+        selectors.map((selector) => {
+          const el = find(selector)[0]!;
+          const s = getComputedStyle(el);
+          const box = el.getBoundingClientRect();
+          return {
+            fontSize: s.fontSize,
+            display: s.display,
+            visibility: s.visibility,
+            area: box.width * box.height,
+          };
+        }),
+      ['[role="dialog"]', '#hostlens-card-title'],
     );
+    // Visible as Playwright means it: a non-empty box, not `visibility: hidden`.
+    expect(style[0]!.area).toBeGreaterThan(0);
+    expect(style[0]!.visibility).toBe('visible');
+    expect(style[0]!.display).not.toBe('none');
+    expect(parseFloat(style[0]!.fontSize)).toBeGreaterThanOrEqual(12);
+    expect(parseFloat(style[1]!.fontSize)).toBeGreaterThanOrEqual(12);
     await tab.close();
   });
 
@@ -139,17 +149,15 @@ describe('the hover card', () => {
       expect(await setResolver(ext, slow.url)).toBe('Saved.');
       const tab = await openPage('/story.html', 8);
       await hoverMark(tab, 'trump1.contact-client.com');
-      await tab.locator('hostlens-card [data-section="dns"][data-state="loading"]').waitFor();
+      await waitInCard(tab, '[data-section="dns"][data-state="loading"]');
       await settled(tab);
-      expect(await dns(tab).getAttribute('data-state')).toBe('ok');
+      expect(await cardAttr(tab, DNS, 'data-state')).toBe('ok');
       const asked = slow.requests.length;
       await tab.keyboard.press('Escape');
       await tab.mouse.move(1, 1);
       await hoverMark(tab, 'trump1.contact-client.com');
       await settled(tab);
-      expect(await tab.locator('hostlens-card [data-record-type="A"] td').first().textContent()).toBe(
-        '66.216.133.29',
-      );
+      expect(await cardText(tab, '[data-record-type="A"] td')).toBe('66.216.133.29');
       expect(slow.requests.length).toBe(asked);
       await tab.close();
     } finally {
@@ -162,24 +170,38 @@ describe('the hover card', () => {
     const tab = await openPage('/story.html', 8);
     await hoverMark(tab, 'listrak.com');
     await settled(tab);
-    const pin = tab.locator('hostlens-card').getByRole('button', { name: 'Pin' });
-    await pin.click();
-    const manage = tab.locator('hostlens-card').getByRole('button', { name: 'Pinned · manage' });
-    await manage.waitFor();
+    await clickInCard(tab, { selector: 'button', name: 'Pin' });
+    const manage = { selector: 'button', name: 'Pinned · manage' };
+    await waitInCard(tab, manage);
     const watched = async () =>
       Object.keys(await ext.worker.evaluate(() => (globalThis as any).chrome.storage.sync.get(null))).filter(
         (k) => k.startsWith('watch:'),
       );
     expect(await watched()).toEqual(['watch:listrak.com']);
-    // A page script's synthetic click does nothing: no details tab opens.
+    // The page can't read the card, so it can't learn what the reader watches: the root is
+    // closed, and "Pinned" is nowhere the page's own script can reach.
+    expect(
+      await tab.evaluate(() => {
+        const host = document.querySelector('hostlens-card');
+        const reachable = [
+          document.body.innerText,
+          document.documentElement.textContent ?? '',
+          document.documentElement.getHTML({ serializableShadowRoots: true }),
+          ...[...document.querySelectorAll('*')].map((e) => e.shadowRoot?.textContent ?? ''),
+        ];
+        return {
+          host: host !== null,
+          shadowRoot: host?.shadowRoot === null ? null : 'readable',
+          pinned: reachable.some((text) => /Pinned|manage/.test(text)),
+        };
+      }),
+    ).toEqual({ host: true, shadowRoot: null, pinned: false });
+    // Were a page script to get hold of the button, its click would do nothing: no details tab.
     const tabsBefore = ext.context.pages().length;
-    await tab.evaluate(() => {
-      const root = document.querySelector('hostlens-card')!.shadowRoot!;
-      [...root.querySelectorAll('button')].find((b) => b.textContent === 'Pinned · manage')!.click();
-    });
+    await scriptClickInCard(tab, manage);
     await staysEqual(() => ext.context.pages().length, tabsBefore, 500, 'no tab opened');
     // The reader's click opens the details view, where Unpin is.
-    const [details] = await Promise.all([ext.context.waitForEvent('page'), manage.click()]);
+    const [details] = await Promise.all([ext.context.waitForEvent('page'), clickInCard(tab, manage)]);
     await details.getByRole('button', { name: 'Unpin', exact: true }).click();
     await details.getByRole('button', { name: 'Pin', exact: true }).waitFor();
     expect(await watched()).toEqual([]);
@@ -218,28 +240,27 @@ describe('the keyboard walk', () => {
         timestamp: Date.now(),
       });
     });
-    const title = tab.locator('hostlens-card #hostlens-card-title');
+    /** The title of the card once it is not `prev`. */
+    const titleAfter = (prev: string) =>
+      waitForCard(
+        tab,
+        (root, p) => {
+          const title = root?.querySelector('#hostlens-card-title')?.textContent;
+          return title && title !== p ? title : null;
+        },
+        prev,
+        { what: `a card after ${prev || 'the shortcut'}` },
+      );
     const seen: string[] = [];
     for (let i = 0; i < 4; i++) {
-      await title.waitFor();
-      await tab.waitForFunction(
-        (prev) =>
-          document.querySelector('hostlens-card')?.shadowRoot?.querySelector('#hostlens-card-title')
-            ?.textContent !== prev,
-        seen.at(-1) ?? '',
-      );
-      seen.push((await title.textContent()) ?? '');
+      seen.push(await titleAfter(seen.at(-1) ?? ''));
       await tab.keyboard.press('Tab');
     }
     expect(seen).toEqual(['mail1.trump-email.com', '66.216.133.29', 'listrak.com', 'cendyn.com']);
     await tab.keyboard.press('Shift+Tab');
-    await tab.waitForFunction(
-      () =>
-        document.querySelector('hostlens-card')?.shadowRoot?.querySelector('#hostlens-card-title')
-          ?.textContent === 'cendyn.com',
-    );
+    await waitInCard(tab, { selector: '#hostlens-card-title', name: 'cendyn.com' });
     await tab.keyboard.press('Escape');
-    await tab.locator('hostlens-card [role="dialog"]').waitFor({ state: 'detached' });
+    await waitInCard(tab, '[role="dialog"]', { gone: true });
     expect(await tab.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await tab.close();
   });
@@ -262,10 +283,10 @@ describe('the keyboard walk', () => {
     });
     await tab.mouse.move(box.x, box.y, { steps: 3 });
     // Well past the rest time that would open a card in "hover" mode.
-    await staysEqual(() => tab.locator('hostlens-card [role="dialog"]').count(), 0, 1000, 'no card');
+    await staysEqual(() => cardCount(tab, '[role="dialog"]'), 0, 1000, 'no card');
     await tab.mouse.click(box.x, box.y);
-    await tab.locator('hostlens-card #hostlens-card-title').waitFor();
-    expect(await tab.locator('hostlens-card #hostlens-card-title').textContent()).toBe('listrak.com');
+    await waitInCard(tab, '#hostlens-card-title');
+    expect(await cardText(tab, '#hostlens-card-title')).toBe('listrak.com');
     await tab.close();
   });
 });

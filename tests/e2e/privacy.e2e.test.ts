@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { launchExtension } from './support/browser';
 import { ARTICLE_HOST } from './support/world-names';
 import { setExcludedSites, setMnemonic, setResolver, setSource, hoverMark } from './support/pages';
+import { waitInCard } from './support/card-view';
 import {
   startDelayProxy,
   startMnemonicServer,
@@ -88,8 +89,8 @@ describe('privacy at the servers', () => {
     const tab = await openStory();
     await tab.waitForFunction(() => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= 8);
     await hoverMark(tab, 'mail1.trump-email.com');
-    await tab.locator('hostlens-card [data-section="certificates"]:not([data-state="loading"])').waitFor();
-    await tab.locator('hostlens-card [data-section="history"]:not([data-state="loading"])').waitFor();
+    await waitInCard(tab, '[data-section="certificates"]:not([data-state="loading"])');
+    await waitInCard(tab, '[data-section="history"]:not([data-state="loading"])');
     const all = Object.entries(sources()).flatMap(([name, s]) => s.requests.map((r) => ({ name, ...r })));
     expect(new Set(all.map((r) => r.name))).toEqual(
       new Set(['doh', 'mnemonic', 'rdap', 'certspotter', 'crtsh']),
@@ -116,7 +117,7 @@ describe('privacy at the servers', () => {
     let tab = await openStory();
     await tab.waitForFunction(() => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= 8);
     await hoverMark(tab, 'listrak.com');
-    await tab.locator('hostlens-card [data-section="history"][data-state="disabled"]').waitFor();
+    await waitInCard(tab, '[data-section="history"][data-state="disabled"]');
     expect(mnemonic.requests.length).toBe(before);
     await tab.close();
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchExtension } from './support/browser';
 import { readStoredKeys } from './support/key-db';
 import { LookupPopup, setMnemonic, setResolver, setSource, hoverMark } from './support/pages';
+import { cardAttr, cardCount, cardText, cardTexts, waitInCard } from './support/card-view';
 import { startCofServer, type PdnsServer } from './support/pdns-servers';
 import {
   startMnemonicServer,
@@ -80,23 +81,23 @@ describe('several history sources at once', () => {
     await tab.goto(`${pages.url}/story.html`);
     await tab.waitForFunction(() => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= 8);
     await hoverMark(tab, 'mail1.trump-email.com');
-    const history = tab.locator('hostlens-card [data-section="history"]');
-    await tab.locator('hostlens-card [data-section="history"]:not([data-state="loading"])').waitFor();
-    expect(await history.getAttribute('data-state')).toBe('ok');
-    const row = history.locator('[data-observation="66.216.133.29"]');
-    expect(await row.count()).toBe(1);
+    const history = '[data-section="history"]';
+    await waitInCard(tab, `${history}:not([data-state="loading"])`);
+    expect(await cardAttr(tab, history, 'data-state')).toBe('ok');
+    const row = `${history} [data-observation="66.216.133.29"]`;
+    expect(await cardCount(tab, row)).toBe(1);
     // The span runs from COF's first sighting to Mnemonic's last.
-    expect(await row.locator('.meta').first().textContent()).toBe('A · Apr 20, 2016 → Sep 23, 2016');
-    expect(await row.locator('.sightings').textContent()).toBe(`Mnemonic 145× · ${COF} 12×`);
+    expect(await cardText(tab, `${row} .meta`)).toBe('A · Apr 20, 2016 → Sep 23, 2016');
+    expect(await cardText(tab, `${row} .sightings`)).toBe(`Mnemonic 145× · ${COF} 12×`);
     // Live DNS still gives that address: marked "now".
-    expect(await row.getAttribute('data-current')).toBe('yes');
-    expect(await history.locator(`[data-source="${COF}"]`).getAttribute('data-source-state')).toBe('ok');
+    expect(await cardAttr(tab, row, 'data-current')).toBe('yes');
+    expect(await cardAttr(tab, `${history} [data-source="${COF}"]`, 'data-source-state')).toBe('ok');
 
-    const neighbours = tab.locator('hostlens-card [data-section="neighbours"]');
-    await tab.locator('hostlens-card [data-section="neighbours"]:not([data-state="loading"])').waitFor();
-    expect(await neighbours.locator('[data-observation]').allTextContents()).toHaveLength(1);
+    const neighbours = '[data-section="neighbours"]';
+    await waitInCard(tab, `${neighbours}:not([data-state="loading"])`);
+    expect(await cardTexts(tab, `${neighbours} [data-observation]`)).toHaveLength(1);
     expect(
-      await neighbours.locator('[data-observation="trump1.contact-client.com"] .sightings').textContent(),
+      await cardText(tab, `${neighbours} [data-observation="trump1.contact-client.com"] .sightings`),
     ).toBe(`${COF} 7×`);
 
     // Only the host name (then the address) went out, with the password in its header only.

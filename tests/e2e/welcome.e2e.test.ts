@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchExtension } from './support/browser';
 import { setResolver, hoverMark } from './support/pages';
+import { cardText, waitInCard } from './support/card-view';
 
 type Extension = Awaited<ReturnType<typeof launchExtension>>;
 
@@ -34,9 +35,7 @@ describe('the welcome page', () => {
     expect(await page.getByText('Reading a page sends nothing.').count()).toBe(1);
 
     await hoverMark(page, 'mail1.trump-email.com');
-    await page.locator('hostlens-card [data-section="dns"][data-state="ok"]').waitFor({ timeout: 15_000 });
-    expect(await page.locator('hostlens-card [data-record-type="A"] td').first().textContent()).toBe(
-      '66.216.133.29',
-    );
+    await waitInCard(page, '[data-section="dns"][data-state="ok"]');
+    expect(await cardText(page, '[data-record-type="A"] td')).toBe('66.216.133.29');
   });
 });

@@ -2,6 +2,10 @@
 // reach inside (WXT resets the host with `all: initial`; our own sheet sets font, size and
 // colours), and ours can't leak out. The host element gets inline `!important` display and
 // position, which beat even `* { display: none !important }` in the page.
+//
+// The root is closed: a page script gets `null` from the host's `shadowRoot`, so it can't read
+// the card (a "Pinned · manage" button would tell it what the reader watches) or reach its
+// buttons. Tests read it through the DevTools protocol (tests/e2e/support/card-view.ts).
 import { render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -28,6 +32,7 @@ export async function createCardUi(ctx: ContentScriptContext): Promise<CardUi> {
   let returnFocus: Element | null = null;
   const ui: ShadowRootContentScriptUi<void> = await createShadowRootUi(ctx, {
     name: 'hostlens-card',
+    mode: 'closed',
     position: 'inline',
     anchor: 'body',
     append: 'last',
@@ -67,6 +72,7 @@ export async function createCardUi(ctx: ContentScriptContext): Promise<CardUi> {
       render(<HoverCard key={host} host={host} anchor={anchor} onClose={hide} />, container);
     },
     hide,
+    // Seen from outside a closed root, an event's path stops at the host: enough to tell.
     contains: (event) => event.composedPath().includes(ui.shadowHost),
     get open() {
       return current !== null;

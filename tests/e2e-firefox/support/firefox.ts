@@ -131,7 +131,7 @@ export async function waitFor<T, A = undefined>(
 interface BidiConnection {
   send(method: string, params: object): Promise<{ result: any }>;
 }
-const bidi = (browser: Browser) => (browser as unknown as { connection: BidiConnection }).connection;
+export const bidi = (browser: Browser) => (browser as unknown as { connection: BidiConnection }).connection;
 
 /**
  * Alt+Shift+H as the browser window receives it. Firefox handles an extension's shortcut in the

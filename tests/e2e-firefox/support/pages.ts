@@ -8,8 +8,8 @@
 // or with `waitFor` (firefox.ts), and acts with element handles.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ElementHandle, JSHandle, Page } from 'puppeteer-core';
-import { waitFor, type LaunchedFirefox } from './firefox';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { bidi, waitFor, type LaunchedFirefox } from './firefox';
 
 const byName = (role: string, name: string) => `::-p-aria([name="${name}"][role="${role}"])`;
 
@@ -136,24 +136,43 @@ export async function hoverMark(tab: Page, text: string): Promise<void> {
 }
 
 /**
- * Runs `read` on the hover card's root in `tab` (null when no card is open). The one place that
- * knows how the card is reached: today an open shadow root under `<hostlens-card>`, readable
- * from the page. Were it closed, only this would change (BiDi can hand over a closed root: the
- * `includeShadowTree: "all"` serialization).
+ * Runs `read` on the hover card's root in `tab` (null when no card is open) and returns its
+ * result, through JSON. The one place that knows how the card is reached: a CLOSED shadow root
+ * under `<hostlens-card>`, so the page (and `page.evaluate`, which runs as the page) gets `null`
+ * from `shadowRoot`. WebDriver BiDi hands it over: with `includeShadowTree: "all"` it
+ * serializes the host's closed root as a node reference, which can be passed back as an
+ * argument (https://w3c.github.io/webdriver-bidi/#type-script-SerializationOptions).
+ * Puppeteer's API doesn't expose that option, so this uses its BiDi connection.
  */
 export async function inCard<T, A>(
   tab: Page,
   read: (root: ShadowRoot | null, arg: A) => T,
   arg: A,
 ): Promise<T> {
-  const root: JSHandle<ShadowRoot | null> = await tab.evaluateHandle(
-    () => document.querySelector('hostlens-card')?.shadowRoot ?? null,
-  );
-  try {
-    return (await root.evaluate(read as (r: ShadowRoot | null, a: unknown) => unknown, arg)) as T;
-  } finally {
-    await root.dispose();
-  }
+  const connection = bidi(tab.browser());
+  // Puppeteer's frame id is the BiDi browsing context (not public API; stable across 24.x).
+  const target = { context: (tab.mainFrame() as unknown as { _id: string })._id };
+  const { result: host } = await connection.send('script.evaluate', {
+    expression: `document.querySelector('hostlens-card')`,
+    target,
+    awaitPromise: false,
+    resultOwnership: 'none',
+    serializationOptions: { includeShadowTree: 'all', maxDomDepth: 1 },
+  });
+  if (host.type === 'exception') throw new Error(`finding the card: ${host.exceptionDetails.text}`);
+  const root: { sharedId: string } | undefined = host.result.value?.shadowRoot;
+  const { result } = await connection.send('script.callFunction', {
+    functionDeclaration: `(root, arg) => JSON.stringify((${read.toString()})(root, JSON.parse(arg)) ?? null)`,
+    arguments: [
+      root ? { sharedId: root.sharedId } : { type: 'null' },
+      { type: 'string', value: JSON.stringify(arg ?? null) },
+    ],
+    target,
+    awaitPromise: true,
+    resultOwnership: 'none',
+  });
+  if (result.type === 'exception') throw new Error(`reading the card: ${result.exceptionDetails.text}`);
+  return JSON.parse(result.result.value as string) as T;
 }
 
 export interface CardView {
@@ -213,12 +232,23 @@ export async function waitForCard(
   }
 }
 
-/** A real click on the card's button named `name`. */
+/** Waits until no card is open. */
+export async function waitForCardClosed(tab: Page, timeout = 15_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (await readCard(tab)) {
+    if (Date.now() > deadline) throw new Error(`the card is still open after ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A real click on the card's button named `name`, scrolled into view first. */
 export async function clickCardButton(tab: Page, name: string): Promise<void> {
   const box = await inCard(
     tab,
     (root, label) => {
       const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent === label);
+      // Into view inside the card (and the page) first, as a reader would scroll to it.
+      button?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
       const rect = button?.getBoundingClientRect();
       return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
     },
