@@ -6,6 +6,7 @@
 // older version kept there is moved.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { cardText, waitInCard } from './support/card-view';
 import { launchExtension } from './support/browser';
 import { readStoredKeys } from './support/key-db';
 import { hoverMark, LookupPopup, setResolver, setSource } from './support/pages';
@@ -86,9 +87,10 @@ describe('a source key stays with the server it was entered for', () => {
     await tab.goto(`${pages.url}/story.html`);
     await tab.waitForFunction(() => ((CSS as any).highlights?.get('hostlens')?.size ?? 0) >= 8);
     await hoverMark(tab, 'mail1.trump-email.com');
-    await tab.locator('hostlens-card [data-section="history"]:not([data-state="loading"])').waitFor();
-    const cardLine = tab.locator('hostlens-card [data-section="history"] [data-source="VirusTotal"]');
-    expect(await cardLine.textContent()).toBe(`VirusTotal: ${moved}`);
+    await waitInCard(tab, '[data-section="history"]:not([data-state="loading"])');
+    expect(await cardText(tab, '[data-section="history"] [data-source="VirusTotal"]')).toBe(
+      `VirusTotal: ${moved}`,
+    );
     expect(carriedKey(second)).toEqual([]);
     await tab.close();
 
