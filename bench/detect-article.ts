@@ -3,17 +3,7 @@
 // mixed with the look-alikes the detector must leave alone (file names, product names,
 // abbreviations, versions, times, code). Deterministic: the same seed gives the same text, and
 // the generator records every host it wrote, in order, as the truth to score against.
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../tests/fuzz/detector-families';
 
 const FILLER = (
   'the a of and to in that it was for on is with as by he she they said at from his her an were ' +
@@ -75,7 +65,7 @@ export interface Article {
 
 /** An article of at least `size` characters. */
 export function generateNewsArticle(size: number, seed = 20161031): Article {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const word = () => pick(SYLLABLES) + pick(SYLLABLES) + (next() < 0.3 ? pick(SYLLABLES) : '');
   const hostName = () =>

@@ -2,6 +2,7 @@
 // the same run: linkify-it (fuzzy links, full IANA TLD list) and ioc-extractor (what Mitaka
 // uses). Corpus: the fixture pages (expected hosts written by hand) and a generated article
 // whose hosts are known because the generator put them there.
+import { seededRandom } from '../tests/fuzz/detector-families';
 import { extractIOC } from 'ioc-extractor';
 import { LinkifyIt } from 'linkify-it';
 import tldList from 'tlds';
@@ -32,16 +33,6 @@ const DETECTORS: Record<string, Detector> = {
   },
 };
 
-/** Deterministic PRNG (mulberry32), so every run measures the same text. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS =
   'the server was looked up by two banks and the reporters wrote that its address moved after the story ran while experts said logs show marketing mail traffic from a company'.split(
     ' ',
@@ -70,7 +61,7 @@ const NOT_HOSTS = [
 
 /** An article of about `size` characters with known hosts; returns the text and the truth. */
 export function generateArticle(size: number, seed = 2016): { text: string; truth: Set<string> } {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)]!;
   const truth = new Set<string>();
   const parts: string[] = [];
