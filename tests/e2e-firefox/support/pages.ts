@@ -243,19 +243,33 @@ export async function waitForCardClosed(tab: Page, timeout = 15_000): Promise<vo
 
 /** A real click on the card's button named `name`, scrolled into view first. */
 export async function clickCardButton(tab: Page, name: string): Promise<void> {
-  const box = await inCard(
-    tab,
-    (root, label) => {
-      const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent === label);
-      // Into view inside the card (and the page) first, as a reader would scroll to it.
-      button?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
-      const rect = button?.getBoundingClientRect();
-      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-    },
-    name,
-  );
-  if (!box) throw new Error(`the card has no button "${name}"`);
-  await tab.mouse.click(box.x, box.y);
+  // As a reader (and Playwright's click) would: wait until the button can be pressed. The Pin
+  // button stays disabled until the card knows whether the host is pinned; a click before that
+  // does nothing, which read as a flaky "pinned nothing".
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const box = await inCard(
+      tab,
+      (root, label) => {
+        const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent === label);
+        if (!button || button.disabled) return button ? 'disabled' : null;
+        // Into view inside the card (and the page) first, as a reader would scroll to it.
+        button.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
+        const rect = button.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      },
+      name,
+    );
+    if (box && box !== 'disabled') {
+      await tab.mouse.click(box.x, box.y);
+      return;
+    }
+    if (Date.now() > deadline)
+      throw new Error(
+        box ? `the card's button "${name}" stayed disabled` : `the card has no button "${name}"`,
+      );
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** Waits for a download whose name ends with `suffix` in Firefox's download folder; returns its text. */
