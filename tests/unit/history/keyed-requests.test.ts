@@ -30,19 +30,23 @@ function opaqueRedirect(): Response {
 
 const okJson = () => new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } });
 
+/** A VirusTotal request carrying its key, which was entered for `VT`. */
+const askVirusTotal = (url: string, fetch: typeof globalThis.fetch) =>
+  fetchText(url, {
+    source: 'VirusTotal',
+    accept: 'application/json',
+    headers: { 'x-apikey': 'vt-key' },
+    keyOrigin: VT,
+    fetch,
+  });
+
 describe('keyed requests (fetchText)', () => {
   it.each([
     ['the origin the key was entered for', `${VT}/api/v3/domains/a.example/resolutions`],
     ['another path on that origin', `${VT}/proxy/elsewhere?x=1`],
   ])('sends to %s, without following redirects', async (_what, url) => {
     const { fetch, calls } = recordingFetch(okJson);
-    const result = await fetchText(url, {
-      source: 'VirusTotal',
-      accept: 'application/json',
-      headers: { 'x-apikey': 'vt-key' },
-      keyOrigin: VT,
-      fetch,
-    });
+    const result = await askVirusTotal(url, fetch);
     expect(result.ok).toBe(true);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.init?.redirect).toBe('manual');
@@ -54,13 +58,7 @@ describe('keyed requests (fetchText)', () => {
     ['plain http', 'http://www.virustotal.com/api/'],
   ])('sends nothing to %s', async (_what, url) => {
     const { fetch, calls } = recordingFetch(okJson);
-    const result = await fetchText(url, {
-      source: 'VirusTotal',
-      accept: 'application/json',
-      headers: { 'x-apikey': 'vt-key' },
-      keyOrigin: VT,
-      fetch,
-    });
+    const result = await askVirusTotal(url, fetch);
     expect(calls).toEqual([]);
     expect(result).toMatchObject({ ok: false, error: { kind: 'auth' } });
     expect(!result.ok && result.error.message).toMatch(
@@ -70,13 +68,7 @@ describe('keyed requests (fetchText)', () => {
 
   it('turns a redirect into an error instead of following it with the key', async () => {
     const { fetch, calls } = recordingFetch(opaqueRedirect);
-    const result = await fetchText(`${VT}/api/v3/domains/a.example/resolutions`, {
-      source: 'VirusTotal',
-      accept: 'application/json',
-      headers: { 'x-apikey': 'vt-key' },
-      keyOrigin: VT,
-      fetch,
-    });
+    const result = await askVirusTotal(`${VT}/api/v3/domains/a.example/resolutions`, fetch);
     expect(calls).toHaveLength(1);
     expect(result).toEqual({
       ok: false,
